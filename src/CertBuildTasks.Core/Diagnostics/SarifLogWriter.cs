@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CertBuildTasks.Diagnostics;
+
+/// <summary>
+/// Writes a SARIF 2.1.0 log. File URIs are relative to <c>baseDirectory</c> (uriBaseId PROJECTROOT),
+/// never absolute build-machine paths, so the log can be uploaded to code scanning as it is.
+/// </summary>
+public static class SarifLogWriter
+{
+    public const string BaseId = "PROJECTROOT";
+
+    public static byte[] Write(IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion)
+    {
+        var rules = diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "CertBuildTasks");
+            w.WriteString("version", toolVersion);
+            w.WriteStartArray("rules");
+            foreach (var rule in rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", rule.Id);
+                w.WriteString("name", ToPascalName(rule.Title));
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", rule.Title);
+                w.WriteEndObject();
+                w.WriteString("helpUri", rule.HelpLink);
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteString("level", Level(rule.DefaultSeverity));
+                w.WriteEndObject();
+                w.WriteStartObject("properties");
+                w.WriteString("category", rule.Category);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+
+            w.WriteStartObject("originalUriBaseIds");
+            w.WriteStartObject(BaseId);
+            w.WriteStartObject("description");
+            w.WriteString("text", "The folder of the project that was built.");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+
+            w.WriteString("columnKind", "utf16CodeUnits");
+            w.WriteStartArray("results");
+            foreach (var d in diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", d.Id);
+                w.WriteNumber("ruleIndex", ruleIndex[d.Id]);
+                w.WriteString("level", Level(d.Severity));
+                w.WriteStartObject("message");
+                w.WriteString("text", d.Message);
+                w.WriteEndObject();
+                if (!d.Location.IsNone)
+                {
+                    w.WriteStartArray("locations");
+                    w.WriteStartObject();
+                    w.WriteStartObject("physicalLocation");
+                    w.WriteStartObject("artifactLocation");
+                    w.WriteString("uri", RelativeUri(baseDirectory, d.Location.FilePath));
+                    w.WriteString("uriBaseId", BaseId);
+                    w.WriteEndObject();
+                    if (d.Location.Line > 0)
+                    {
+                        w.WriteStartObject("region");
+                        w.WriteNumber("startLine", d.Location.Line);
+                        if (d.Location.Column > 0)
+                        {
+                            w.WriteNumber("startColumn", d.Location.Column);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    public static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "note",
+        _ => "none",
+    };
+
+    /// <summary>A relative URI reference with forward slashes and percent-encoded segments.</summary>
+    public static string RelativeUri(string baseDirectory, string filePath)
+    {
+        var relative = Path.IsPathFullyQualified(filePath) && baseDirectory.Length > 0
+            ? Path.GetRelativePath(baseDirectory, filePath)
+            : filePath;
+        return string.Join('/', relative.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    }
+
+    private static string ToPascalName(string title)
+    {
+        var sb = new StringBuilder();
+        foreach (var word in title.Split([' ', '-', '/', ',', '.', '(', ')', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            sb.Append(char.ToUpperInvariant(word[0])).Append(word.AsSpan(1));
+        }
+
+        return sb.ToString();
+    }
+}

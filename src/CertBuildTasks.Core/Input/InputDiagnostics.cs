@@ -1,0 +1,45 @@
+using CertBuildTasks.Diagnostics;
+
+namespace CertBuildTasks.Input;
+
+/// <summary>
+/// What can go wrong before any rule can look at an input: the file cannot be found, read, parsed or
+/// does not follow its schema. These are not configurable: nothing after them could be trusted.
+/// </summary>
+public static class InputDiagnostics
+{
+    public static readonly DiagnosticDescriptor FileNotFound = new(
+        "CBT1001", "Input file not found", "The {0} file '{1}' does not exist",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor FileEmpty = new(
+        "CBT1002", "Input file is empty", "The {0} file is empty; it must hold a JSON object",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor JsonSyntax = new(
+        "CBT1003", "JSON syntax error", "The {0} file is not valid JSON: {1}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor SchemaViolation = new(
+        "CBT1004", "Input does not follow its schema", "{0} ({1} schema, at '{2}')",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor FileTooLarge = new(
+        "CBT1005", "Input file too large", "The {0} file is {1:N0} bytes; the limit is {2:N0} bytes (no real topology or policy comes near it)",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor FileUnreadable = new(
+        "CBT1006", "Input file cannot be read", "The {0} file cannot be read: {1}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor ItemCount = new(
+        "CBT1007", "Wrong number of input items", "{0}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor UnsupportedFormat = new(
+        "CBT1008", "Unsupported input format", "The {0} file '{1}' has an unsupported format: {2}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [FileNotFound, FileEmpty, JsonSyntax, SchemaViolation, FileTooLarge, FileUnreadable, ItemCount, UnsupportedFormat];
+}

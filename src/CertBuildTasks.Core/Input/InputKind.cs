@@ -1,0 +1,25 @@
+namespace CertBuildTasks.Input;
+
+/// <summary>Which input a file is; used in messages and to pick the schema.</summary>
+public enum InputKind
+{
+    Topology,
+    Policy,
+}
+
+public static class InputKindExtensions
+{
+    public static string DisplayName(this InputKind kind) => kind switch
+    {
+        InputKind.Topology => "topology",
+        InputKind.Policy => "certificate policy",
+        _ => kind.ToString(),
+    };
+
+    public static string SchemaFileName(this InputKind kind) => kind switch
+    {
+        InputKind.Topology => "topology.schema.json",
+        InputKind.Policy => "certificate-policy.schema.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

@@ -1,0 +1,14 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Policy;
+
+namespace CertBuildTasks.Input;
+
+/// <summary>Runs read → parse → schema → model for the certificate policy.</summary>
+public static class PolicyLoader
+{
+    public static CertificatePolicy? Load(string path, DiagnosticBag diagnostics)
+    {
+        var token = JsonInput.LoadValid(path, InputKind.Policy, diagnostics);
+        return token is null ? null : PolicyJsonReader.Read(token, path);
+    }
+}

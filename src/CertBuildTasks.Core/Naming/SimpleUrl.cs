@@ -1,0 +1,40 @@
+namespace CertBuildTasks.Naming;
+
+/// <summary>
+/// Simple URLs contribute only their host to a SAN (PRODUCT.md decision 14): https://contoso.com/meet
+/// contributes contoso.com.
+/// </summary>
+public static class SimpleUrl
+{
+    /// <summary>The host of an absolute https URL, lower case; null when the URL is not one.</summary>
+    public static string? Host(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.Host.Length == 0)
+        {
+            return null;
+        }
+
+        return uri.IdnHost.ToLowerInvariant();
+    }
+
+    /// <summary>Why the URL is not a usable simple URL, or null.</summary>
+    public static string? Problem(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "it is not an absolute URL";
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"its scheme is '{uri.Scheme}'; simple URLs must use https";
+        }
+
+        if (uri.Host.Length == 0)
+        {
+            return "it has no host";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+using CertBuildTasks.Diagnostics;
+
+namespace CertBuildTasks.Rules;
+
+/// <summary>Failures of the tool itself, reported instead of an unhandled exception (MSB4018).</summary>
+public static class InternalDiagnostics
+{
+    public static readonly DiagnosticDescriptor UnexpectedFailure = new(
+        "CBT9000", "Internal error", "CertBuildTasks failed unexpectedly in {0}: {1}. Please report this with the input that caused it",
+        DiagnosticCategory.Internal, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor FullFrameworkMSBuild = new(
+        "CBT9001", "Build with dotnet build", "CertBuildTasks runs on the .NET SDK's MSBuild; build this project with 'dotnet build' instead of Visual Studio's MSBuild.exe",
+        DiagnosticCategory.Internal, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [UnexpectedFailure, FullFrameworkMSBuild];
+}

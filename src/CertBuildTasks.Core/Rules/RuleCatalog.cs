@@ -1,0 +1,57 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Input;
+using CertBuildTasks.Rules.Policy;
+using CertBuildTasks.Rules.Topology;
+
+namespace CertBuildTasks.Rules;
+
+/// <summary>
+/// Every rule of the product, listed by hand (no reflection: explicit is easier to review).
+/// docs/rules/RuleCatalog.md mirrors it; a test keeps the two and the doc pages in step.
+/// </summary>
+public static class RuleCatalog
+{
+    public static IReadOnlyList<TopologyRule> TopologyRules { get; } =
+    [
+        new DuplicateFqdnRule(),
+        new InvalidDnsNameRule(),
+        new ServerInTwoPoolsRule(),
+        new PoolWithoutServersRule(),
+        new ExternalWebFqdnNotUniqueRule(),
+        new DirectorExternalWebFqdnRule(),
+        new SipDomainWithoutMeetUrlRule(),
+        new SimpleUrlInvalidRule(),
+        new InternalWebOverrideOnStandardEditionRule(),
+        new EdgeExternalFqdnMissingRule(),
+        new XmppOnSfB2019Rule(),
+        new PersistentChatOnSfB2019Rule(),
+        new StrictDnsSignInPoolUnknownRule(),
+        new DuplicateSipDomainRule(),
+        new MeetUrlForUnknownDomainRule(),
+        new SettingIgnoredForRoleRule(),
+        new StandardEditionServerMismatchRule(),
+    ];
+
+    public static IReadOnlyList<PolicyRule> PolicyRules { get; } =
+    [
+        new PolicyDefaultsAppliedRule(),
+        new KeySizeTooSmallRule(),
+        new KeySizeUnusualRule(),
+        new HashAlgorithmNotAllowedRule(),
+        new KeyAlgorithmNotRsaCspRule(),
+        new OAuthKeyTooSmallRule(),
+        new KeyMustBeExportableRule(),
+        new PublicCaOnlineRequestRule(),
+        new EdgeCmdletRequestRule(),
+        new CertreqWithoutCaConfigRule(),
+        new CaConfigMalformedRule(),
+    ];
+
+    /// <summary>Every descriptor, ordered by ID: input, topology, policy, internal.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =
+        [.. InputDiagnostics.All
+            .Concat(TopologyRules.Select(r => r.Descriptor))
+            .Concat(PolicyRules.Select(r => r.Descriptor))
+            .Concat(InternalDiagnostics.All)
+            .OrderBy(d => d.Id, StringComparer.Ordinal)];
+}

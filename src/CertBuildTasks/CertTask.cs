@@ -1,0 +1,78 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Rules;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace CertBuildTasks.MSBuild;
+
+/// <summary>
+/// What every CertBuildTasks task shares: severity configuration from the project, cancellation, and
+/// the promise that nothing escapes as an unhandled exception (MSB4018) — a failure becomes CBT9000.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "MSBuild never disposes tasks, and Cancel() may come from any thread at any time; the source holds no unmanaged resource until a token registration, which we never make.")]
+public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    [Required]
+    public string ProjectFile { get; set; } = string.Empty;
+
+    public string? NoWarn { get; set; }
+
+    public string? WarningsAsErrors { get; set; }
+
+    public string? WarningsNotAsErrors { get; set; }
+
+    public bool TreatWarningsAsErrors { get; set; }
+
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? string.Empty;
+
+    public void Cancel() => _cancellation.Cancel();
+
+    public sealed override bool Execute()
+    {
+        try
+        {
+            ExecuteCore();
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            Log.LogMessage(MessageImportance.High, "{0} was cancelled; no output was written.", GetType().Name);
+            return false;
+        }
+        catch (Exception ex)
+        {
+            var diagnostic = Diagnostic.Create(InternalDiagnostics.UnexpectedFailure, SourceLocation.File(ProjectFile), GetType().Name, ex.GetType().Name + ": " + ex.Message);
+            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
+            Log.LogMessage(MessageImportance.Low, ex.ToString());
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    protected abstract void ExecuteCore();
+
+    /// <summary>Applies the project's severity configuration, logs what remains and returns it.</summary>
+    protected IReadOnlyList<Diagnostic> Report(IEnumerable<Diagnostic> diagnostics)
+    {
+        var options = new SeverityOptions(
+            SeverityOptions.ParseCodeList(NoWarn),
+            SeverityOptions.ParseCodeList(WarningsAsErrors),
+            SeverityOptions.ParseCodeList(WarningsNotAsErrors),
+            TreatWarningsAsErrors);
+        var resolver = new SeverityResolver(options, AnalyzerConfigSet.Load(ProjectDirectory), Path.GetFullPath(ProjectFile));
+        var resolved = resolver.ResolveAll(diagnostics);
+        foreach (var diagnostic in resolved)
+        {
+            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
+        }
+
+        return resolved;
+    }
+
+    protected static string ToolVersion =>
+        typeof(CertTask).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}
