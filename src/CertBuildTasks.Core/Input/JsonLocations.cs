@@ -25,8 +25,8 @@ internal sealed class JsonLocations(string path)
         switch (token)
         {
             case JProperty property:
-                // Position is just after the closing quote of the name.
-                column -= property.Name.Length + 1;
+                // Position is just after the colon that follows the name.
+                column -= property.Name.Length + 2;
                 break;
             case JValue { Type: JTokenType.String } value:
                 column -= ((string?)value.Value)?.Length + 1 ?? 0;
