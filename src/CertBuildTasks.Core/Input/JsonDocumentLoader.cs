@@ -17,6 +17,14 @@ public static partial class JsonDocumentLoader
 
     public static JToken? Parse(string text, string path, InputKind kind, DiagnosticBag diagnostics)
     {
+        // Newtonsoft is lenient (missing values, single quotes, trailing commas); the strict RFC 8259
+        // reader decides what is JSON, Newtonsoft then gives the tree with line info for the schema.
+        if (StrictSyntaxError(text) is { } error)
+        {
+            diagnostics.Add(InputDiagnostics.JsonSyntax, new SourceLocation(path, error.Line, error.Column), kind.DisplayName(), error.Message);
+            return null;
+        }
+
         try
         {
             using var reader = new JsonTextReader(new StringReader(text))
@@ -46,6 +54,44 @@ public static partial class JsonDocumentLoader
             diagnostics.Add(InputDiagnostics.JsonSyntax, new SourceLocation(path, line, column), kind.DisplayName(), CleanMessage(ex.Message));
             return null;
         }
+    }
+
+    private static (int Line, int Column, string Message)? StrictSyntaxError(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new System.Text.Json.Utf8JsonReader(bytes, new System.Text.Json.JsonReaderOptions
+        {
+            CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+            AllowTrailingCommas = false,
+            MaxDepth = 64,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0);
+            var lineText = text.Split('\n').ElementAtOrDefault(line) ?? string.Empty;
+            var lineBytes = System.Text.Encoding.UTF8.GetBytes(lineText);
+            var byteColumn = (int)Math.Min(ex.BytePositionInLine ?? 0, lineBytes.Length);
+            var column = System.Text.Encoding.UTF8.GetCharCount(lineBytes, 0, byteColumn) + 1;
+            return (line + 1, column, CleanStrictMessage(ex.Message));
+        }
+    }
+
+    /// <summary>System.Text.Json appends "LineNumber: 2 | BytePositionInLine: 12."; the location is in the diagnostic.</summary>
+    private static string CleanStrictMessage(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        message = cut > 0 ? message[..cut] : message;
+        var advice = message.IndexOf(" Change the reader options", StringComparison.Ordinal);
+        message = advice > 0 ? message[..advice] : message;
+        return message.Replace(" which is not supported in this mode", string.Empty, StringComparison.Ordinal).TrimEnd(' ', '.');
     }
 
     /// <summary>Newtonsoft appends "Path 'x', line 3, position 5."; the location is already in the diagnostic.</summary>
