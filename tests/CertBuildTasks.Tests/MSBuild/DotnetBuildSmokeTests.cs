@@ -1,0 +1,68 @@
+using CertBuildTasks.Tests.Infrastructure;
+
+namespace CertBuildTasks.Tests.MSBuild;
+
+/// <summary>
+/// A few end-to-end runs of `dotnet build` out of process on an SDK project that imports the targets,
+/// as a user would see them: canonical lines, the hook before compile, incremental skip, clean.
+/// </summary>
+[Collection(MSBuildTestGroup.Name)]
+public sealed class DotnetBuildSmokeTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string WriteSdkProject(string topologyText)
+    {
+        _dir.Write("topology.json", topologyText);
+        _dir.Write("certificate-policy.json", SampleInputs.ToText(SampleInputs.Policy()));
+        _dir.Write("Class1.cs", "namespace Smoke; public static class Class1 { }");
+        return _dir.Write("Smoke.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
+              </PropertyGroup>
+              <Import Project="{RepoPaths.PropsFile}" />
+              <ItemGroup>
+                <CertTopology Include="topology.json" />
+                <CertPolicy Include="certificate-policy.json" />
+              </ItemGroup>
+              <Import Project="{RepoPaths.TargetsFile}" />
+            </Project>
+            """);
+    }
+
+    [Fact]
+    public void A_valid_project_builds_clean_then_skips_validation_and_clean_removes_the_outputs()
+    {
+        WriteSdkProject(SampleInputs.ToText(SampleInputs.Topology()));
+        var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo");
+        Assert.True(code == 0, output);
+        Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("obj/Debug/net10.0/certbuild.sarif")));
+
+        var (code2, output2) = DotNetCli.Run(_dir.Path, "build", "-nologo", "--no-restore", "-v:n");
+        Assert.True(code2 == 0, output2);
+        Assert.Contains("Skipping target \"CertValidate\" because all output files are up-to-date", output2, StringComparison.Ordinal);
+
+        var (code3, output3) = DotNetCli.Run(_dir.Path, "clean", "-nologo");
+        Assert.True(code3 == 0, output3);
+        Assert.False(File.Exists(_dir.File("obj/Debug/net10.0/certbuild.sarif")));
+        Assert.False(File.Exists(_dir.File("obj/Debug/net10.0/certbuild/validate.stamp")));
+    }
+
+    [Fact]
+    public void A_syntax_error_fails_before_compile_with_a_canonical_line()
+    {
+        var lines = SampleInputs.ToText(SampleInputs.Topology()).Split('\n').ToList();
+        lines.Insert(2, "\"broken\": ,");
+        WriteSdkProject(string.Join('\n', lines));
+        var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo");
+        Assert.NotEqual(0, code);
+        Assert.Matches(@"topology\.json\(3,\d+\): error CBT1003: ", output);
+        Assert.DoesNotContain("MSB4018", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("bin/Debug/net10.0/Smoke.dll")), "compile ran although validation failed");
+    }
+}
