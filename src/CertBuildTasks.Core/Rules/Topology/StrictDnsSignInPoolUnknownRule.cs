@@ -27,7 +27,7 @@ public sealed class StrictDnsSignInPoolUnknownRule : TopologyRule
         }
         else if (pool.RoleValue is not (PoolRole.FrontEnd or PoolRole.StandardEdition or PoolRole.Director))
         {
-            report(name.Location, name.Value, $"which is a {pool.RoleValue} pool; clients sign in to a Front End, Standard Edition or Director pool");
+            report(name.Location, name.Value, $"whose role is {pool.RoleValue}; clients sign in to a Front End, Standard Edition or Director pool");
         }
     }
 }

@@ -14,7 +14,7 @@ public class StrictDnsSignInPoolUnknownRuleTests
 
     [Theory]
     [InlineData("pool99.contoso.com", "not a pool")]
-    [InlineData("edgepool.contoso.com", "Edge pool")]
+    [InlineData("edgepool.contoso.com", "role is Edge")]
     public void Unknown_or_wrong_role_pools_are_reported(string pool, string reason)
     {
         var topology = SampleInputs.Topology();
