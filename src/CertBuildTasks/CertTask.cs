@@ -1,4 +1,5 @@
 using CertBuildTasks.Diagnostics;
+using CertBuildTasks.IO;
 using CertBuildTasks.Rules;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -24,6 +25,13 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     public string? WarningsNotAsErrors { get; set; }
 
     public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>obj/…/certbuild/: where each stage keeps its diagnostics for the combined SARIF log.</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = string.Empty;
+
+    [Required]
+    public string SarifLogPath { get; set; } = string.Empty;
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -54,8 +62,11 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     protected abstract void ExecuteCore();
 
-    /// <summary>Applies the project's severity configuration, logs what remains and returns it.</summary>
-    protected IReadOnlyList<Diagnostic> Report(IEnumerable<Diagnostic> diagnostics)
+    /// <summary>
+    /// Applies the project's severity configuration, logs what remains, stores it as this stage's
+    /// results and rewrites the SARIF log from every stage's results. Returns what was reported.
+    /// </summary>
+    protected IReadOnlyList<Diagnostic> Report(string stage, IEnumerable<Diagnostic> diagnostics)
     {
         var options = new SeverityOptions(
             SeverityOptions.ParseCodeList(NoWarn),
@@ -69,6 +80,9 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
             MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
         }
 
+        CancellationToken.ThrowIfCancellationRequested();
+        DiagnosticsStore.Save(IntermediateDirectory, stage, resolved);
+        AtomicFile.WriteAllBytes(SarifLogPath, SarifLogWriter.Write(DiagnosticsStore.LoadAll(IntermediateDirectory), ProjectDirectory, ToolVersion));
         return resolved;
     }
 

@@ -1,8 +1,6 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Input;
-using CertBuildTasks.IO;
 using CertBuildTasks.Validation;
-using Microsoft.Build.Framework;
 
 namespace CertBuildTasks.MSBuild;
 
@@ -10,15 +8,8 @@ namespace CertBuildTasks.MSBuild;
 /// The CertValidate target's task: validates the CertTopology and CertPolicy items, logs every
 /// diagnostic and writes the SARIF log.
 /// </summary>
-public sealed class ValidateCertificateInputs : CertTask
+public sealed class ValidateCertificateInputs : CertInputTask
 {
-    public ITaskItem[] TopologyFiles { get; set; } = [];
-
-    public ITaskItem[] PolicyFiles { get; set; } = [];
-
-    [Required]
-    public string SarifLogPath { get; set; } = string.Empty;
-
     protected override void ExecuteCore()
     {
         var diagnostics = new List<Diagnostic>();
@@ -39,15 +30,9 @@ public sealed class ValidateCertificateInputs : CertTask
 
         if (diagnostics.Count == 0)
         {
-            var result = InputValidator.Validate(
-                TopologyFiles[0].GetMetadata("FullPath"),
-                PolicyFiles.Length == 1 ? PolicyFiles[0].GetMetadata("FullPath") : null,
-                CancellationToken);
-            diagnostics.AddRange(result.Diagnostics);
+            diagnostics.AddRange(InputValidator.Validate(TopologyPath!, PolicyPath, CancellationToken).Diagnostics);
         }
 
-        var reported = Report(diagnostics);
-        CancellationToken.ThrowIfCancellationRequested();
-        AtomicFile.WriteAllBytes(SarifLogPath, SarifLogWriter.Write(reported, ProjectDirectory, ToolVersion));
+        Report("validate", diagnostics);
     }
 }

@@ -1,5 +1,7 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Input;
+using CertBuildTasks.Planning;
+using CertBuildTasks.Rules.Plan;
 using CertBuildTasks.Rules.Policy;
 using CertBuildTasks.Rules.Topology;
 
@@ -47,11 +49,29 @@ public static class RuleCatalog
         new CaConfigMalformedRule(),
     ];
 
-    /// <summary>Every descriptor, ordered by ID: input, topology, policy, internal.</summary>
+    public static IReadOnlyList<PlanRule> PlanRules { get; } =
+    [
+        new SanNameInvalidRule(),
+        new TooManySansRule(),
+        new SubjectRequiredTwiceRule(),
+        new WildcardSubjectRule(),
+        new WildcardOnDefaultUsageRule(),
+        new WildcardNotAllowedRule(),
+        new InternalNameOnPublicCertificateRule(),
+        new DuplicateFriendlyNameRule(),
+    ];
+
+    /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, internal.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =
         [.. InputDiagnostics.All
             .Concat(TopologyRules.Select(r => r.Descriptor))
             .Concat(PolicyRules.Select(r => r.Descriptor))
+            .Concat(PlanDiagnostics.All)
+            .Concat(PlanRules.Select(r => r.Descriptor))
             .Concat(InternalDiagnostics.All)
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = AllDescriptors.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    public static DiagnosticDescriptor? Find(string id) => ById.GetValueOrDefault(id);
 }

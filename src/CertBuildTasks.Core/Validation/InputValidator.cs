@@ -24,7 +24,7 @@ public static class InputValidator
             foreach (var rule in RuleCatalog.TopologyRules)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Run(rule.Descriptor, diagnostics, report => rule.Analyze(topology, report), topology.SourcePath);
+                RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(topology, report), topology.SourcePath);
             }
         }
 
@@ -33,23 +33,10 @@ public static class InputValidator
             foreach (var rule in RuleCatalog.PolicyRules)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Run(rule.Descriptor, diagnostics, report => rule.Analyze(policy, topology, report), policy.SourcePath);
+                RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(policy, topology, report), policy.SourcePath);
             }
         }
 
         return new ValidationResult(topology, policy, diagnostics.Sorted());
-    }
-
-    /// <summary>A faulty rule becomes one CBT9000 diagnostic; the other rules still run.</summary>
-    private static void Run(DiagnosticDescriptor descriptor, DiagnosticBag diagnostics, Action<ReportDiagnostic> analyze, string file)
-    {
-        try
-        {
-            analyze((location, arguments) => diagnostics.Add(descriptor, location, arguments));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            diagnostics.Add(InternalDiagnostics.UnexpectedFailure, SourceLocation.File(file), "rule " + descriptor.Id, ex.GetType().Name + ": " + ex.Message);
-        }
     }
 }

@@ -1,0 +1,24 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Policy;
+using CertBuildTasks.Rules;
+using CertBuildTasks.Topology;
+using CertBuildTasks.Validation;
+
+namespace CertBuildTasks.Planning;
+
+/// <summary>The planning stage: plan every certificate, then judge the plan with the CBT21xx rules.</summary>
+public static class PlanStage
+{
+    public static (CertificatePlan Plan, IReadOnlyList<Diagnostic> Diagnostics) Run(LyncTopology topology, CertificatePolicy policy, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var plan = CertificatePlanner.Plan(topology, policy, diagnostics);
+        foreach (var rule in RuleCatalog.PlanRules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(plan, report), topology.SourcePath);
+        }
+
+        return (plan, diagnostics.Sorted());
+    }
+}

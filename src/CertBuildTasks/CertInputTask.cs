@@ -1,0 +1,37 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Input;
+using CertBuildTasks.Policy;
+using CertBuildTasks.Topology;
+using Microsoft.Build.Framework;
+
+namespace CertBuildTasks.MSBuild;
+
+/// <summary>A task that reads the CertTopology and CertPolicy items.</summary>
+public abstract class CertInputTask : CertTask
+{
+    public ITaskItem[] TopologyFiles { get; set; } = [];
+
+    public ITaskItem[] PolicyFiles { get; set; } = [];
+
+    protected string? TopologyPath => TopologyFiles.Length == 1 ? TopologyFiles[0].GetMetadata("FullPath") : null;
+
+    protected string? PolicyPath => PolicyFiles.Length == 1 ? PolicyFiles[0].GetMetadata("FullPath") : null;
+
+    /// <summary>
+    /// Reads both inputs again for a later stage. CertValidate already reported their problems, so a
+    /// stage only reports them if the models cannot be built at all (which CertValidate makes rare).
+    /// </summary>
+    protected (LyncTopology? Topology, CertificatePolicy? Policy, IReadOnlyList<Diagnostic> Problems) LoadInputs()
+    {
+        var bag = new DiagnosticBag();
+        if (TopologyPath is null || PolicyFiles.Length > 1)
+        {
+            bag.Add(InputDiagnostics.ItemCount, SourceLocation.File(Path.GetFullPath(ProjectFile)), "Exactly one CertTopology item and at most one CertPolicy item are needed");
+            return (null, null, bag.Items);
+        }
+
+        var topology = TopologyLoader.Load(TopologyPath, bag);
+        var policy = PolicyPath is null ? PolicyJsonReader.BuiltIn : PolicyLoader.Load(PolicyPath, bag);
+        return (topology, policy, bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
+    }
+}
