@@ -34,8 +34,11 @@ public static class PlanJsonWriter
             w.WriteEndObject();
         }
 
-        var text = Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-        return Encoding.UTF8.GetBytes(text);
+        stream.WriteByte((byte)'\n');
+        var bytes = stream.ToArray();
+
+        // Utf8JsonWriter indents with Environment.NewLine; plan.json is "\n" on every OS.
+        return Environment.NewLine == "\n" ? bytes : [.. bytes.Where(b => b != (byte)'\r')];
     }
 
     private static void WriteCertificate(Utf8JsonWriter w, PlannedCertificate c)
