@@ -35,6 +35,9 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
+    /// <summary>The stage name under which this task's diagnostics are kept (see DiagnosticsStore).</summary>
+    protected abstract string Stage { get; }
+
     protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? string.Empty;
 
     public void Cancel() => _cancellation.Cancel();
@@ -55,6 +58,7 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
             var diagnostic = Diagnostic.Create(InternalDiagnostics.UnexpectedFailure, SourceLocation.File(ProjectFile), GetType().Name, ex.GetType().Name + ": " + ex.Message);
             MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
             Log.LogMessage(MessageImportance.Low, ex.ToString());
+            TryRecordFailure(diagnostic);
         }
 
         return !Log.HasLoggedErrors;
@@ -62,11 +66,31 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     protected abstract void ExecuteCore();
 
+    /// <summary>Best effort: a gate that failed must not leave a clean-looking SARIF log behind.</summary>
+    private void TryRecordFailure(Diagnostic diagnostic)
+    {
+        try
+        {
+            Store([diagnostic]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Log.LogMessage(MessageImportance.Low, "The SARIF log could not be updated: " + ex.Message);
+        }
+    }
+
+    private void Store(IReadOnlyList<Diagnostic> reported)
+    {
+        DiagnosticsStore.Save(IntermediateDirectory, Stage, reported);
+        var all = DiagnosticsStore.LoadAll(IntermediateDirectory);
+        AtomicFile.WriteAllBytes(SarifLogPath, SarifLogWriter.Write(all, ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile)));
+    }
+
     /// <summary>
     /// Applies the project's severity configuration, logs what remains, stores it as this stage's
     /// results and rewrites the SARIF log from every stage's results. Returns what was reported.
     /// </summary>
-    protected IReadOnlyList<Diagnostic> Report(string stage, IEnumerable<Diagnostic> diagnostics)
+    protected IReadOnlyList<Diagnostic> Report(IEnumerable<Diagnostic> diagnostics)
     {
         var options = new SeverityOptions(
             SeverityOptions.ParseCodeList(NoWarn),
@@ -81,8 +105,7 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
         }
 
         CancellationToken.ThrowIfCancellationRequested();
-        DiagnosticsStore.Save(IntermediateDirectory, stage, resolved);
-        AtomicFile.WriteAllBytes(SarifLogPath, SarifLogWriter.Write(DiagnosticsStore.LoadAll(IntermediateDirectory), ProjectDirectory, ToolVersion));
+        Store(resolved);
         return resolved;
     }
 

@@ -13,6 +13,8 @@ public sealed class PlanCertificates : CertInputTask
     [Required]
     public string PlanFile { get; set; } = string.Empty;
 
+    protected override string Stage => "plan";
+
     [Required]
     public string PlanItemsFile { get; set; } = string.Empty;
 
@@ -21,12 +23,12 @@ public sealed class PlanCertificates : CertInputTask
         var (topology, policy, problems) = LoadInputs();
         if (topology is null || policy is null)
         {
-            Report("plan", problems);
+            Report(problems);
             return;
         }
 
         var (plan, diagnostics) = PlanStage.Run(topology, policy, CancellationToken);
-        Report("plan", diagnostics);
+        Report(diagnostics);
         if (Log.HasLoggedErrors)
         {
             // The previous plan (if any) stays as it was: never a half-written or wrong plan.json.

@@ -10,6 +10,8 @@ namespace CertBuildTasks.MSBuild;
 /// </summary>
 public sealed class ValidateCertificateInputs : CertInputTask
 {
+    protected override string Stage => "validate";
+
     protected override void ExecuteCore()
     {
         var diagnostics = new List<Diagnostic>();
@@ -33,6 +35,6 @@ public sealed class ValidateCertificateInputs : CertInputTask
             diagnostics.AddRange(InputValidator.Validate(TopologyPath!, PolicyPath, CancellationToken).Diagnostics);
         }
 
-        Report("validate", diagnostics);
+        Report(diagnostics);
     }
 }

@@ -54,14 +54,14 @@ public sealed class AnalyzerConfigFile
                 continue;
             }
 
-            var eq = line.IndexOf('=');
+            var eq = line.IndexOfAny(['=', ':']);
             if (eq <= 0)
             {
                 continue;
             }
 
             var key = line[..eq].Trim();
-            var value = line[(eq + 1)..].Trim();
+            var value = StripComment(line[(eq + 1)..]).Trim();
             if (glob is null)
             {
                 preamble[key] = value;
@@ -77,9 +77,25 @@ public sealed class AnalyzerConfigFile
         }
 
         sections.Add(new Section(glob ?? string.Empty, severities));
-        var isGlobal = preamble.TryGetValue("is_global", out var g) && g.Equals("true", StringComparison.OrdinalIgnoreCase);
+        // As in Roslyn: a file named .globalconfig is global, as is any file that says is_global.
+        var isGlobal = System.IO.Path.GetFileName(path).Equals(".globalconfig", StringComparison.OrdinalIgnoreCase) ||
+            (preamble.TryGetValue("is_global", out var g) && g.Equals("true", StringComparison.OrdinalIgnoreCase));
         var isRoot = preamble.TryGetValue("root", out var r) && r.Equals("true", StringComparison.OrdinalIgnoreCase);
         return new AnalyzerConfigFile(path, isRoot, isGlobal, sections);
+    }
+
+    /// <summary>"error # why" → "error": a comment may follow a value after white space.</summary>
+    private static string StripComment(string value)
+    {
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (value[i] is '#' or ';' && char.IsWhiteSpace(value[i - 1]))
+            {
+                return value[..i];
+            }
+        }
+
+        return value;
     }
 
     /// <summary>null for "default": the rule's own severity applies again.</summary>
@@ -103,8 +119,13 @@ public sealed class AnalyzerConfigFile
         var found = false;
         foreach (var section in Sections)
         {
+            if (!section.Severities.TryGetValue(id, out var s))
+            {
+                continue;
+            }
+
             var applies = IsGlobal ? section.Glob.Length == 0 : section.Glob.Length > 0 && Matches(section.Glob, filePath);
-            if (applies && section.Severities.TryGetValue(id, out var s))
+            if (applies)
             {
                 severity = s; // later sections win, as in .editorconfig
                 found = true;

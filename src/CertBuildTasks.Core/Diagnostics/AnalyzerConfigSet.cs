@@ -9,6 +9,9 @@ public sealed class AnalyzerConfigSet
 {
     public static readonly AnalyzerConfigSet Empty = new([], []);
 
+    /// <summary>The project folder and five above it; the targets list the same folders as Inputs.</summary>
+    public const int MaxLevels = 6;
+
     private readonly IReadOnlyList<AnalyzerConfigFile> _editorConfigs; // nearest first
     private readonly IReadOnlyList<AnalyzerConfigFile> _globalConfigs; // nearest first
 
@@ -25,7 +28,8 @@ public sealed class AnalyzerConfigSet
         var editor = new List<AnalyzerConfigFile>();
         var global = new List<AnalyzerConfigFile>();
         var editorDone = false;
-        for (var dir = new DirectoryInfo(projectDirectory); dir is not null; dir = dir.Parent)
+        var level = 0;
+        for (var dir = new DirectoryInfo(projectDirectory); dir is not null && level < MaxLevels; dir = dir.Parent, level++)
         {
             var editorPath = Path.Combine(dir.FullName, ".editorconfig");
             if (!editorDone && File.Exists(editorPath))

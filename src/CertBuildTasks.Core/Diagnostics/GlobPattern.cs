@@ -6,8 +6,22 @@ namespace CertBuildTasks.Diagnostics;
 /// <summary>EditorConfig globs: *, **, ?, [seq], {a,b} and {n..m} are not needed for severities; {a,b} is.</summary>
 internal static class GlobPattern
 {
-    public static bool IsMatch(string glob, string relativePath) =>
-        Regex.IsMatch(relativePath, ToRegex(glob), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>A malformed glob (a typo such as "[*.{json,yml]") matches nothing, as Roslyn ignores such sections.</summary>
+    public static bool IsMatch(string glob, string relativePath)
+    {
+        try
+        {
+            return Regex.IsMatch(relativePath, ToRegex(glob), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     private static string ToRegex(string glob)
     {

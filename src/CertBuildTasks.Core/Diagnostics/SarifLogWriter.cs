@@ -11,7 +11,8 @@ public static class SarifLogWriter
 {
     public const string BaseId = "PROJECTROOT";
 
-    public static byte[] Write(IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion)
+    /// <param name="fallbackFile">Where results without a file are located (the project file), as in the MSBuild log.</param>
+    public static byte[] Write(IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion, string fallbackFile = "")
     {
         var rules = diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -38,12 +39,16 @@ public static class SarifLogWriter
                 w.WriteStartObject("shortDescription");
                 w.WriteString("text", rule.Title);
                 w.WriteEndObject();
-                w.WriteString("helpUri", rule.HelpLink);
+                // helpUri must be absolute (SARIF §3.49.12); the rule page is a repository-relative path.
+                w.WriteStartObject("help");
+                w.WriteString("text", "See " + rule.HelpLink);
+                w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration");
                 w.WriteString("level", Level(rule.DefaultSeverity));
                 w.WriteEndObject();
                 w.WriteStartObject("properties");
                 w.WriteString("category", rule.Category);
+                w.WriteString("helpLink", rule.HelpLink);
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -71,22 +76,23 @@ public static class SarifLogWriter
                 w.WriteStartObject("message");
                 w.WriteString("text", d.Message);
                 w.WriteEndObject();
-                if (!d.Location.IsNone)
+                var location = d.Location.IsNone && fallbackFile.Length > 0 ? SourceLocation.File(fallbackFile) : d.Location;
+                if (!location.IsNone)
                 {
                     w.WriteStartArray("locations");
                     w.WriteStartObject();
                     w.WriteStartObject("physicalLocation");
                     w.WriteStartObject("artifactLocation");
-                    w.WriteString("uri", RelativeUri(baseDirectory, d.Location.FilePath));
+                    w.WriteString("uri", RelativeUri(baseDirectory, location.FilePath));
                     w.WriteString("uriBaseId", BaseId);
                     w.WriteEndObject();
-                    if (d.Location.Line > 0)
+                    if (location.Line > 0)
                     {
                         w.WriteStartObject("region");
-                        w.WriteNumber("startLine", d.Location.Line);
-                        if (d.Location.Column > 0)
+                        w.WriteNumber("startLine", location.Line);
+                        if (location.Column > 0)
                         {
-                            w.WriteNumber("startColumn", d.Location.Column);
+                            w.WriteNumber("startColumn", location.Column);
                         }
 
                         w.WriteEndObject();

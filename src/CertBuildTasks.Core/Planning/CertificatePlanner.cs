@@ -79,7 +79,7 @@ public static class CertificatePlanner
             servers: [],
             pool: null,
             site: null,
-            requestingServer: frontEnd.EffectiveServers[0].Value,
+            requestingServer: frontEnd.EffectiveServers[0].Value.ToLowerInvariant(),
             exportableDefault: true,
             friendlyLabel: FriendlyNames.Label(CertificateKind.OAuthTokenIssuer),
             origin: domain.Location));
@@ -251,7 +251,8 @@ public static class CertificatePlanner
             sans.Add(pool.ExternalWebFqdn!.Value, $"external web services FQDN of {pool.Fqdn.Value.ToLowerInvariant()}");
         }
 
-        var urlSets = topology.Sites.Where(s => s.SimpleUrls is not null).Select(s => s.SimpleUrls!).Prepend(topology.SimpleUrls);
+        // The simple URLs in force somewhere: a site's own set replaces the global one (decision 14).
+        var urlSets = topology.Sites.Select(topology.SimpleUrlsFor).Distinct();
         foreach (var set in urlSets)
         {
             foreach (var meet in set.Meet)

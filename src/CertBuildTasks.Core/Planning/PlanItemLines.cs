@@ -34,6 +34,7 @@ public static class PlanItemLines
                 c.RequestMode.ToString().ToLowerInvariant(),
                 c.RequestingServer ?? string.Empty,
             ];
+            values[0] = values[0].Replace("*", string.Empty, StringComparison.Ordinal); // an item identity with '*' would be a file glob
             sb.Append(string.Join('|', values.Select(Clean))).Append('\n');
         }
 

@@ -39,6 +39,11 @@ internal sealed class SanListBuilder
 
     public ImmutableArray<PlannedName> Build()
     {
+        if (_order.Count == 0)
+        {
+            throw new InvalidOperationException("A certificate needs a subject; the topology name it comes from is empty.");
+        }
+
         var subject = _order[0];
         var rest = _order.Skip(1).ToList();
         var ordered = rest.Where(n => !DnsName.IsWildcard(n)).Concat(rest.Where(DnsName.IsWildcard)).Prepend(subject);

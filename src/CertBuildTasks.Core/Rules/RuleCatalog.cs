@@ -47,6 +47,7 @@ public static class RuleCatalog
         new EdgeCmdletRequestRule(),
         new CertreqWithoutCaConfigRule(),
         new CaConfigMalformedRule(),
+        new PublicAuthorityRequiredRule(),
     ];
 
     public static IReadOnlyList<PlanRule> PlanRules { get; } =

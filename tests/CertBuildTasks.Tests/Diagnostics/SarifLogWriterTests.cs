@@ -16,7 +16,7 @@ public class SarifLogWriterTests
             Diagnostic.Create(Rule, new SourceLocation(Path.Combine(baseDir, "in puts", "topology.json"), 12, 7), "x"),
             Diagnostic.Create(Rule, SourceLocation.None, "y") with { Severity = DiagnosticSeverity.Info },
         };
-        using var doc = JsonDocument.Parse(SarifLogWriter.Write(diagnostics, baseDir, "1.2.3"));
+        using var doc = JsonDocument.Parse(SarifLogWriter.Write(diagnostics, baseDir, "1.2.3", Path.Combine(baseDir, "app.csproj")));
         var root = doc.RootElement;
         Assert.Equal("2.1.0", root.GetProperty("version").GetString());
         var run = root.GetProperty("runs")[0];
@@ -30,6 +30,9 @@ public class SarifLogWriterTests
         Assert.Equal(7, location.GetProperty("region").GetProperty("startColumn").GetInt32());
         var second = run.GetProperty("results")[1];
         Assert.Equal("note", second.GetProperty("level").GetString());
-        Assert.False(second.TryGetProperty("locations", out _));
+        Assert.Equal("app.csproj", second.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0];
+        Assert.False(rule.TryGetProperty("helpUri", out _)); // SARIF wants an absolute URI there; the page path is a relative one
+        Assert.Equal("docs/rules/CBT1101.md", rule.GetProperty("properties").GetProperty("helpLink").GetString());
     }
 }

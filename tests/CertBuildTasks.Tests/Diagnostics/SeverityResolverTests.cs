@@ -83,4 +83,30 @@ public class SeverityResolverTests
         Assert.Equal(2, set.FilePaths.Count());
         Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, Options(), set, temp.File("a/b/topology.json")));
     }
+
+    [Fact]
+    public void A_malformed_glob_is_ignored_instead_of_failing_the_build()
+    {
+        var file = AnalyzerConfigFile.Parse("/p/.editorconfig", "[*.{json,yml]\ndotnet_diagnostic.CBT1115.severity = none\n[z-a]\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning, Options(), new AnalyzerConfigSet([file], [])));
+    }
+
+    [Fact]
+    public void A_file_named_globalconfig_is_global_and_comments_and_colons_are_understood()
+    {
+        var global = AnalyzerConfigFile.Parse("/p/.globalconfig", "dotnet_diagnostic.CBT1115.severity: error   # promoted on purpose\n");
+        Assert.True(global.IsGlobal);
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Warning, Options(), new AnalyzerConfigSet([], [global])));
+    }
+
+    [Fact]
+    public void Load_reads_the_same_six_folders_the_targets_list_as_inputs()
+    {
+        using var temp = new TempDirectory();
+        temp.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = error\n");
+        var deep = temp.File("a/b/c/d/e/f");
+        Directory.CreateDirectory(deep);
+        Assert.Empty(AnalyzerConfigSet.Load(deep).FilePaths);
+        Assert.Single(AnalyzerConfigSet.Load(temp.File("a/b/c/d/e")).FilePaths);
+    }
 }

@@ -4,12 +4,15 @@ using CertBuildTasks.Topology;
 
 namespace CertBuildTasks.Rules.Topology;
 
-/// <summary>CBT1102: every FQDN of the topology must be a name Lync/SfB and certificates accept.</summary>
+/// <summary>
+/// CBT1102: every FQDN of the topology must be a name Lync/SfB and certificates accept. Not
+/// configurable: every certificate, file name and script is built from these names.
+/// </summary>
 public sealed class InvalidDnsNameRule : TopologyRule
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "CBT1102", "Invalid DNS name", "'{0}' is not a valid {1}: {2}",
-        DiagnosticCategory.Topology, DiagnosticSeverity.Error);
+        DiagnosticCategory.Topology, DiagnosticSeverity.Error, IsConfigurable: false);
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
