@@ -132,6 +132,7 @@ public static class CertificatePlanner
         {
             var serverName = server.Value.ToLowerInvariant();
             var sans = new SanListBuilder(subject, "pool FQDN (subject)").Add(serverName, "server FQDN");
+            PoolMembers.Add(sans, pool);
             certificates.Add(context.Create(
                 kind, $"{slug}-{serverName}", [LyncUsage.Default], subject, sans, [serverName], pool, site, serverName, false,
                 FriendlyNames.Label(kind), server.Location));

@@ -62,13 +62,21 @@ public static class RuleCatalog
         new DuplicateFriendlyNameRule(),
     ];
 
-    /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, internal.</summary>
+    public static IReadOnlyList<GenerationRule> GenerationRules { get; } =
+    [
+        new Generation.UnsafeTextRule(),
+        new Generation.NonAsciiRequestTextRule(),
+    ];
+
+    /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, generation, internal.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =
         [.. InputDiagnostics.All
             .Concat(TopologyRules.Select(r => r.Descriptor))
             .Concat(PolicyRules.Select(r => r.Descriptor))
             .Concat(PlanDiagnostics.All)
             .Concat(PlanRules.Select(r => r.Descriptor))
+            .Concat(GenerationRules.Select(r => r.Descriptor))
+            .Concat(Csr.CsrDiagnostics.All)
             .Concat(InternalDiagnostics.All)
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

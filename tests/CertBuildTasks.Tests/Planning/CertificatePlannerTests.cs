@@ -50,13 +50,26 @@ public class CertificatePlannerTests
         Assert.Equal(3, fe01.Count);
         Assert.All(fe01, c => Assert.Single(c.Usages));
         var def = fe01.Single(c => c.Usages[0] == LyncUsage.Default);
-        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com"], def.SanNames);
+        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com", "fe02.contoso.com", "fe03.contoso.com"], def.SanNames);
         var external = fe01.Single(c => c.Usages[0] == LyncUsage.WebServicesExternal);
         Assert.DoesNotContain("admin.contoso.com", external.SanNames);
         Assert.DoesNotContain("lyncdiscoverinternal.contoso.com", external.SanNames);
         Assert.Contains("webext.contoso.com", external.SanNames);
         var friendlyNames = fe01.Select(c => c.FriendlyName).ToList();
         Assert.Equal(3, friendlyNames.Distinct().Count());
+    }
+
+    [Fact]
+    public void Certificates_of_one_pool_share_one_san_set()
+    {
+        var plan = Sample();
+        foreach (var pool in plan.Plan.Certificates.Where(c => c.Pool is not null).GroupBy(c => (c.Pool, c.Kind)))
+        {
+            var sets = pool.Select(c => string.Join(",", c.SanNames.Order(StringComparer.Ordinal))).Distinct().ToList();
+            Assert.Single(sets);
+        }
+
+        Assert.Equal(["medpool.contoso.com", "med02.contoso.com", "med01.contoso.com"], plan["mediation-med02.contoso.com"].SanNames);
     }
 
     [Fact]
@@ -93,7 +106,7 @@ public class CertificatePlannerTests
     {
         var plan = Sample(policy: p => p["wildcards"]!["simpleUrls"] = true);
         var fe = plan["frontend-fe01.contoso.com"];
-        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com", "webext.contoso.com", "*.contoso.com", "*.fabrikam.com"], fe.SanNames);
+        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com", "fe02.contoso.com", "fe03.contoso.com", "webext.contoso.com", "*.contoso.com", "*.fabrikam.com"], fe.SanNames);
         Assert.Contains("*.contoso.com", plan["reverseproxy-rp01"].SanNames);
         Assert.DoesNotContain(plan["edge-external-edgepool.contoso.com"].SanNames, DnsName.IsWildcard);
         Assert.Equal(2, plan.Of("CBT2105").Count); // once per pool: Front End and Director

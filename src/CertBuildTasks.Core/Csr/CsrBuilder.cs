@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CertBuildTasks.Planning;
+
+namespace CertBuildTasks.Csr;
+
+/// <summary>A PKCS#10 request (PEM) that says exactly what the plan says: subject, SANs, EKUs, key usage, digest.</summary>
+public static class CsrBuilder
+{
+    public static string Build(PlannedCertificate c, RSA key)
+    {
+        var request = new CertificateRequest(Subject(c), key, Digest(c.HashAlgorithm), RSASignaturePadding.Pkcs1);
+        var sans = new SubjectAlternativeNameBuilder();
+        foreach (var name in c.SanNames)
+        {
+            sans.AddDnsName(name);
+        }
+
+        request.CertificateExtensions.Add(sans.Build());
+        var ekus = new OidCollection();
+        foreach (var oid in c.EnhancedKeyUsages)
+        {
+            ekus.Add(new Oid(oid));
+        }
+
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(ekus, critical: false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
+        return request.CreateSigningRequestPem();
+    }
+
+    /// <summary>Encoded C, S, L, O, OU, CN: printed, it reads "CN=…, OU=…, O=…, L=…, S=…, C=…" like the INF.</summary>
+    public static X500DistinguishedName Subject(PlannedCertificate c)
+    {
+        var builder = new X500DistinguishedNameBuilder();
+        if (c.Subject.Country is { } country)
+        {
+            builder.AddCountryOrRegion(country.Value.ToUpperInvariant());
+        }
+
+        if (c.Subject.State is { } state)
+        {
+            builder.AddStateOrProvinceName(state.Value);
+        }
+
+        if (c.Subject.Locality is { } locality)
+        {
+            builder.AddLocalityName(locality.Value);
+        }
+
+        if (c.Subject.Organization is { } organization)
+        {
+            builder.AddOrganizationName(organization.Value);
+        }
+
+        if (c.Subject.OrganizationalUnit is { } unit)
+        {
+            builder.AddOrganizationalUnitName(unit.Value);
+        }
+
+        builder.AddCommonName(c.SubjectName);
+        return builder.Build();
+    }
+
+    public static HashAlgorithmName Digest(string hash) => hash switch
+    {
+        "SHA384" => HashAlgorithmName.SHA384,
+        "SHA512" => HashAlgorithmName.SHA512,
+        _ => HashAlgorithmName.SHA256,
+    };
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Generation;
+using CertBuildTasks.Planning;
+
+namespace CertBuildTasks.Csr;
+
+/// <summary>
+/// CertGenerateCsr: a CSR for every certificate whose key may be generated centrally (the exportable
+/// ones). Keys come from the key store (reused) or are generated in parallel and stored encrypted
+/// before any CSR is returned. Without a store path or a password nothing is generated.
+/// </summary>
+public static class CsrStage
+{
+    public sealed record Settings(string? KeyStorePath, string? PasswordVariable, string? Password, IReadOnlyList<string> OutputDirectories, string ProjectFile);
+
+    public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, Settings settings, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var project = SourceLocation.File(settings.ProjectFile);
+        if (string.IsNullOrWhiteSpace(settings.KeyStorePath))
+        {
+            diagnostics.Add(CsrDiagnostics.SettingsMissing, project, "CertKeyStorePath is not set (a folder outside bin/ and obj/ for the encrypted keys)");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.PasswordVariable))
+        {
+            diagnostics.Add(CsrDiagnostics.SettingsMissing, project, "CertKeyPasswordVariable is not set (the name of the environment variable that holds the key password)");
+        }
+        else if (string.IsNullOrEmpty(settings.Password))
+        {
+            diagnostics.Add(CsrDiagnostics.SettingsMissing, project, $"the environment variable '{settings.PasswordVariable}' named by CertKeyPasswordVariable is empty or not set");
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return ([], diagnostics.Items);
+        }
+
+        var store = new KeyStore(settings.KeyStorePath!, settings.Password!);
+        foreach (var output in settings.OutputDirectories.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => Path.GetFullPath(d)))
+        {
+            var root = output.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if ((store.Directory + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+            {
+                diagnostics.Add(CsrDiagnostics.KeyStoreInOutput, project, settings.KeyStorePath, output);
+                return ([], diagnostics.Items);
+            }
+        }
+
+        var certificates = plan.Certificates.Where(c => c.ExportablePrivateKey).ToList();
+        var csrs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var problems = new ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(
+            certificates,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            c =>
+            {
+                RSA? key = null;
+                try
+                {
+                    if (store.Exists(c.Id))
+                    {
+                        key = store.Load(c.Id);
+                        if (key.KeySize != c.KeySize)
+                        {
+                            problems.Add(Diagnostic.Create(CsrDiagnostics.KeyUnreadable, SourceLocation.File(store.PathOf(c.Id)), store.PathOf(c.Id), $"it is a {key.KeySize}-bit key but the plan asks for {c.KeySize} bits"));
+                            return;
+                        }
+                    }
+                    else
+                    {
+                        key = RSA.Create(c.KeySize);
+                        store.Save(c.Id, key);
+                    }
+
+                    csrs[c.Id] = CsrBuilder.Build(c, key);
+                }
+                catch (CryptographicException ex)
+                {
+                    problems.Add(Diagnostic.Create(CsrDiagnostics.KeyUnreadable, SourceLocation.File(store.PathOf(c.Id)), store.PathOf(c.Id), ex.Message));
+                }
+                finally
+                {
+                    key?.Dispose();
+                }
+            });
+
+        diagnostics.AddRange(problems);
+        var files = certificates.Where(c => csrs.ContainsKey(c.Id)).Select(c => GeneratedFile.Text(BundlePaths.Csr(c), csrs[c.Id])).ToList();
+        return (files, diagnostics.Sorted());
+    }
+}

@@ -1,0 +1,28 @@
+using CertBuildTasks.Planning;
+
+namespace CertBuildTasks.Generation;
+
+/// <summary>Where each generated file goes in the bundle (PRODUCT.md, bundle layout).</summary>
+public static class BundlePaths
+{
+    public const string ServersFolder = "servers";
+    public const string GlobalFolder = "global";
+    public const string RequestScript = "Request-Certificates.ps1";
+    public const string AssignmentScript = "Set-Certificates.ps1";
+    public const string Runbook = "runbook.md";
+
+    public static string Server(string fqdn) => $"{ServersFolder}/{fqdn}";
+
+    /// <summary>
+    /// The folder that holds a certificate's request artifacts: the requesting server's, or global/
+    /// for a certificate no server requests (a reverse proxy without a name).
+    /// </summary>
+    public static string RequestFolder(PlannedCertificate certificate) =>
+        certificate.RequestingServer is { } server && certificate.Kind != Policy.CertificateKind.ReverseProxy
+            ? Server(server)
+            : $"{GlobalFolder}/reverse-proxy";
+
+    public static string Inf(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{certificate.Id}.inf";
+
+    public static string Csr(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{certificate.Id}.csr";
+}

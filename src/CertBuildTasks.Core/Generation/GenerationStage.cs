@@ -1,0 +1,47 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Planning;
+using CertBuildTasks.Rules;
+using CertBuildTasks.Validation;
+
+namespace CertBuildTasks.Generation;
+
+/// <summary>
+/// The generation stage: check that every text can be written (CBT4xxx), then produce the request
+/// artifacts, scripts and runbooks of the bundle in memory. Nothing is written when a check fails.
+/// </summary>
+public static class GenerationStage
+{
+    public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, string toolVersion, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        foreach (var rule in RuleCatalog.GenerationRules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(plan, report), plan.Policy.SourcePath);
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return ([], diagnostics.Sorted());
+        }
+
+        var files = new List<GeneratedFile>();
+        foreach (var certificate in plan.Certificates)
+        {
+            files.Add(GeneratedFile.Inf(BundlePaths.Inf(certificate), CertreqInfWriter.Write(certificate, toolVersion)));
+        }
+
+        foreach (var server in RunbookGenerator.ServersInOrder(plan))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var request = RequestScriptGenerator.Generate(plan, server, toolVersion);
+            var assignment = AssignmentScriptGenerator.Generate(plan, server, toolVersion);
+            files.AddRange(new[] { request, assignment }.OfType<GeneratedFile>());
+            files.Add(RunbookGenerator.Server(plan, server, request is not null, assignment is not null));
+        }
+
+        files.AddRange(GlobalScriptsGenerator.Generate(plan, toolVersion));
+        files.Add(RunbookGenerator.Deployment(plan));
+        return ([.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], diagnostics.Sorted());
+    }
+}

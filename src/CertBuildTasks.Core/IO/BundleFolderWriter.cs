@@ -1,0 +1,58 @@
+using CertBuildTasks.Generation;
+
+namespace CertBuildTasks.IO;
+
+/// <summary>
+/// Writes generated files into the bundle folder: each file atomically and only when its bytes
+/// changed (so time stamps move only with content), and removes the files an earlier build generated
+/// under the given folders that the plan no longer has (a server removed from the topology).
+/// </summary>
+public static class BundleFolderWriter
+{
+    public static void Write(string bundleDirectory, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> ownedFolders, CancellationToken cancellationToken = default)
+    {
+        var root = Path.GetFullPath(bundleDirectory);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Resolve(root, file.RelativePath);
+            wanted.Add(path);
+            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(file.Content))
+            {
+                AtomicFile.WriteAllBytes(path, file.Content);
+            }
+        }
+
+        foreach (var folder in ownedFolders)
+        {
+            var directory = Resolve(root, folder);
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
+            foreach (var stale in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !wanted.Contains(f)).ToList())
+            {
+                File.Delete(stale);
+            }
+
+            foreach (var empty in Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).Where(d => !Directory.EnumerateFileSystemEntries(d).Any()).ToList())
+            {
+                Directory.Delete(empty);
+            }
+        }
+    }
+
+    /// <summary>Every generated path must stay inside the bundle folder, whatever a name contained.</summary>
+    private static string Resolve(string root, string relative)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        if (!path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A generated path leaves the bundle folder: " + relative);
+        }
+
+        return path;
+    }
+}

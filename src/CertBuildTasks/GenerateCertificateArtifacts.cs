@@ -1,0 +1,69 @@
+using CertBuildTasks.Csr;
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Generation;
+using CertBuildTasks.IO;
+using CertBuildTasks.Planning;
+using Microsoft.Build.Framework;
+
+namespace CertBuildTasks.MSBuild;
+
+/// <summary>
+/// The CertGenerate target's task: certreq INF files, request and assignment scripts, runbooks and —
+/// with CertGenerateCsr — CSRs, written into the bundle folder only when every check passed.
+/// </summary>
+public sealed class GenerateCertificateArtifacts : CertInputTask
+{
+    [Required]
+    public string BundleDirectory { get; set; } = string.Empty;
+
+    /// <summary>The list of generated files, one per line, read back by the targets for FileWrites.</summary>
+    [Required]
+    public string GeneratedFilesList { get; set; } = string.Empty;
+
+    public bool GenerateCsr { get; set; }
+
+    public string? KeyStorePath { get; set; }
+
+    public string? KeyPasswordVariable { get; set; }
+
+    /// <summary>Folders a key store may not be in: bin/, obj/, the bundle.</summary>
+    public string[] OutputDirectories { get; set; } = [];
+
+    protected override string Stage => "generate";
+
+    protected override void ExecuteCore()
+    {
+        var (topology, policy, problems) = LoadInputs();
+        if (topology is null || policy is null)
+        {
+            Report(problems);
+            return;
+        }
+
+        // The plan's own diagnostics were reported by CertPlan; planning again is cheap and deterministic.
+        var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
+        var (files, diagnostics) = GenerationStage.Run(plan, ToolVersion, CancellationToken);
+        var all = diagnostics.ToList();
+        var output = files.ToList();
+        if (GenerateCsr && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            var password = string.IsNullOrWhiteSpace(KeyPasswordVariable) ? null : Environment.GetEnvironmentVariable(KeyPasswordVariable);
+            var settings = new CsrStage.Settings(KeyStorePath, KeyPasswordVariable, password, [.. OutputDirectories, BundleDirectory], ProjectFile);
+            var (csrs, csrDiagnostics) = CsrStage.Run(plan, settings, CancellationToken);
+            output.AddRange(csrs);
+            all.AddRange(csrDiagnostics);
+        }
+
+        Report(all);
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
+        CancellationToken.ThrowIfCancellationRequested();
+        BundleFolderWriter.Write(BundleDirectory, output, [BundlePaths.ServersFolder, BundlePaths.GlobalFolder], CancellationToken);
+        var list = string.Join('\n', output.Select(f => Path.GetFullPath(Path.Combine(BundleDirectory, f.RelativePath)))) + "\n";
+        AtomicFile.WriteAllBytes(GeneratedFilesList, System.Text.Encoding.UTF8.GetBytes(list));
+        Log.LogMessage(MessageImportance.Normal, "CertBuildTasks generated {0} files in {1}", output.Count, BundleDirectory);
+    }
+}
