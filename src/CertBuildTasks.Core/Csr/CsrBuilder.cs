@@ -28,23 +28,17 @@ public static class CsrBuilder
         return request.CreateSigningRequestPem();
     }
 
-    /// <summary>Encoded C, S, L, O, OU, CN: printed, it reads "CN=…, OU=…, O=…, L=…, S=…, C=…" like the INF.</summary>
+    /// <summary>
+    /// Encoded C, S, L, O, OU, CN (most significant first, the usual order): the builder encodes in the
+    /// reverse of the order of the Add calls, so the common name is added first.
+    /// </summary>
     public static X500DistinguishedName Subject(PlannedCertificate c)
     {
         var builder = new X500DistinguishedNameBuilder();
-        if (c.Subject.Country is { } country)
+        builder.AddCommonName(c.SubjectName);
+        if (c.Subject.OrganizationalUnit is { } unit)
         {
-            builder.AddCountryOrRegion(country.Value.ToUpperInvariant());
-        }
-
-        if (c.Subject.State is { } state)
-        {
-            builder.AddStateOrProvinceName(state.Value);
-        }
-
-        if (c.Subject.Locality is { } locality)
-        {
-            builder.AddLocalityName(locality.Value);
+            builder.AddOrganizationalUnitName(unit.Value);
         }
 
         if (c.Subject.Organization is { } organization)
@@ -52,12 +46,21 @@ public static class CsrBuilder
             builder.AddOrganizationName(organization.Value);
         }
 
-        if (c.Subject.OrganizationalUnit is { } unit)
+        if (c.Subject.Locality is { } locality)
         {
-            builder.AddOrganizationalUnitName(unit.Value);
+            builder.AddLocalityName(locality.Value);
         }
 
-        builder.AddCommonName(c.SubjectName);
+        if (c.Subject.State is { } state)
+        {
+            builder.AddStateOrProvinceName(state.Value);
+        }
+
+        if (c.Subject.Country is { } country)
+        {
+            builder.AddCountryOrRegion(country.Value.ToUpperInvariant());
+        }
+
         return builder.Build();
     }
 

@@ -1,0 +1,107 @@
+using CertBuildTasks.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+
+namespace CertBuildTasks.Tests.MSBuild;
+
+/// <summary>The CertGenerate target in process: bundle files, FileWrites, incrementality, CSR settings.</summary>
+[Collection(MSBuildTestGroup.Name)]
+public sealed class CertGenerateTargetTests : IDisposable
+{
+    private const string Task = "GenerateCertificateArtifacts";
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Project(JObject topology, JObject policy, string properties = "")
+    {
+        _dir.Write("topology.json", SampleInputs.ToText(topology));
+        _dir.Write("policy.json", SampleInputs.ToText(policy));
+        _dir.Write(".editorconfig", "root = true\n");
+        const string ShowWrites = """
+            <Target Name="ShowWrites" AfterTargets="CertGenerate">
+              <Message Importance="high" Text="WRITE %(FileWrites.Identity)" />
+            </Target>
+            """;
+        return InProcessBuild.WriteProject(_dir, "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" /></ItemGroup>" + ShowWrites, properties);
+    }
+
+    private string Bundle(string relative) => _dir.File(Path.Combine("bin", "certbundle", relative));
+
+    [Fact]
+    public void The_bundle_gets_every_artifact_the_files_are_in_FileWrites_and_a_no_op_build_skips_generation()
+    {
+        var project = Project(SampleInputs.Topology(), SampleInputs.Policy());
+        var first = InProcessBuild.Run(project);
+        Assert.True(first.Succeeded, first.Describe());
+        Assert.True(first.Ran(Task));
+        Assert.True(File.Exists(Bundle("servers/fe01.contoso.com/frontend-fe01.contoso.com.inf")));
+        Assert.True(File.Exists(Bundle("servers/fe01.contoso.com/Request-Certificates.ps1")));
+        Assert.True(File.Exists(Bundle("global/Set-OAuthCertificate.ps1")));
+        Assert.True(File.Exists(Bundle("global/runbook.md")));
+
+        var second = InProcessBuild.Run(project);
+        Assert.False(second.Ran(Task));
+        var writes = second.Messages.Select(m => m.Message ?? string.Empty).Where(m => m.StartsWith("WRITE ", StringComparison.Ordinal)).Select(m => m[6..].Replace('\\', '/')).ToList();
+        Assert.Contains(writes, w => w.EndsWith("servers/fe01.contoso.com/Set-Certificates.ps1", StringComparison.Ordinal));
+        Assert.Contains(writes, w => w.EndsWith("global/reverse-proxy/reverseproxy-rp01.inf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_server_removed_from_the_topology_loses_its_folder_on_the_next_build()
+    {
+        var project = Project(SampleInputs.Topology(), SampleInputs.Policy());
+        Assert.True(InProcessBuild.Run(project).Succeeded);
+        Assert.True(Directory.Exists(Bundle("servers/med02.contoso.com")));
+
+        var topology = SampleInputs.Topology();
+        SampleInputs.Pool(topology, "Mediation")["servers"] = new JArray("med01.contoso.com");
+        Project(topology, SampleInputs.Policy());
+        Assert.True(InProcessBuild.Run(project).Succeeded);
+        Assert.False(Directory.Exists(Bundle("servers/med02.contoso.com")));
+        Assert.True(File.Exists(Bundle("servers/med01.contoso.com/Set-Certificates.ps1")));
+    }
+
+    [Fact]
+    public void A_generation_error_fails_the_build_and_keeps_the_previous_files()
+    {
+        var project = Project(SampleInputs.Topology(), SampleInputs.Policy());
+        Assert.True(InProcessBuild.Run(project).Succeeded);
+        var inf = Bundle("servers/fe01.contoso.com/frontend-fe01.contoso.com.inf");
+        var good = File.ReadAllBytes(inf);
+
+        var policy = SampleInputs.Policy();
+        policy["subject"]!["organization"] = "Soci\u00e9t\u00e9";
+        Project(SampleInputs.Topology(), policy);
+        var failed = InProcessBuild.Run(project);
+        Assert.False(failed.Succeeded);
+        Assert.Equal(["CBT4002"], failed.ErrorCodes);
+        Assert.Equal(good, File.ReadAllBytes(inf));
+    }
+
+    [Fact]
+    public void Csr_generation_without_a_key_store_is_an_error_and_with_one_writes_csrs_and_no_keys_into_the_bundle()
+    {
+        var variable = "CBT_TEST_KEY_PASSWORD_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var project = Project(SampleInputs.Topology(), SampleInputs.Policy(), $"<CertGenerateCsr>true</CertGenerateCsr><CertKeyPasswordVariable>{variable}</CertKeyPasswordVariable>");
+        var missing = InProcessBuild.Run(project);
+        Assert.False(missing.Succeeded);
+        Assert.Equal(["CBT4003", "CBT4003"], missing.ErrorCodes);
+
+        Environment.SetEnvironmentVariable(variable, "build-secret");
+        try
+        {
+            var store = _dir.File("../" + Path.GetFileName(_dir.Path) + "-keys");
+            var withStore = InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["CertKeyStorePath"] = store });
+            Assert.True(withStore.Succeeded, withStore.Describe());
+            Assert.True(File.Exists(Bundle("servers/edge01.contoso.com/edge-external-edgepool.contoso.com.csr")));
+            Assert.Equal(4, Directory.GetFiles(store).Length);
+            Assert.Empty(Directory.GetFiles(_dir.File("bin"), "*.pem", SearchOption.AllDirectories));
+            Assert.DoesNotContain(withStore.Messages, m => (m.Message ?? string.Empty).Contains("build-secret", StringComparison.Ordinal));
+            Directory.Delete(store, recursive: true);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+}
