@@ -48,7 +48,7 @@ internal sealed class ScriptWriter
     public ScriptWriter Header(string synopsis, IEnumerable<string> help, IEnumerable<(string Declaration, string Help)> parameters, string toolVersion)
     {
         var parameterList = parameters.ToList();
-        Line("#Requires -Version 3.0");
+        // The help block must be the first comment of the file, or Get-Help does not see it.
         Line("<#");
         Line(".SYNOPSIS");
         Line("    " + synopsis);
@@ -63,12 +63,14 @@ internal sealed class ScriptWriter
 
         foreach (var (declaration, text) in parameterList)
         {
-            var name = declaration[(declaration.LastIndexOf('$') + 1)..];
+            var name = System.Text.RegularExpressions.Regex.Match(declaration, @"\$(\w+)").Groups[1].Value; // the first variable is the parameter
             Line(".PARAMETER " + name);
             Line("    " + text);
         }
 
         Line("#>");
+        Line("#Requires -Version 3.0");
+        Line();
         Line("[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]");
         if (parameterList.Count == 0)
         {

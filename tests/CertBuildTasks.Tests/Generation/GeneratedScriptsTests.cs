@@ -43,6 +43,11 @@ public sealed class GeneratedScriptsTests : IDisposable
             Assert.Contains("Set-StrictMode", commands);
             Assert.Contains("Test-IsElevated", commands);
             Assert.Contains(ast.FindAll(a => a is AssignmentStatementAst, true), a => a.Extent.Text == "$ErrorActionPreference = 'Stop'");
+            var help = ast.GetHelpContent();
+            Assert.NotNull(help);
+            Assert.Equal(
+                ast.ParamBlock.Parameters.Select(p => p.Name.VariablePath.UserPath.ToUpperInvariant()).Order(),
+                help.Parameters.Keys.Order());
             var bytes = File.ReadAllBytes(path);
             Assert.True(bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, "UTF-8 BOM for Windows PowerShell 5.1");
         }
