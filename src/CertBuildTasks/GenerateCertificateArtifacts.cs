@@ -42,7 +42,8 @@ public sealed class GenerateCertificateArtifacts : CertInputTask
 
         // The plan's own diagnostics were reported by CertPlan; planning again is cheap and deterministic.
         var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
-        var (files, diagnostics) = GenerationStage.Run(plan, ToolVersion, CancellationToken);
+        var centralKeys = GenerateCsr ? CsrStage.CentralKeyIds(plan) : new HashSet<string>();
+        var (files, diagnostics) = GenerationStage.Run(plan, ToolVersion, centralKeys, CancellationToken);
         var all = diagnostics.ToList();
         var output = files.ToList();
         if (GenerateCsr && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -62,8 +63,16 @@ public sealed class GenerateCertificateArtifacts : CertInputTask
 
         CancellationToken.ThrowIfCancellationRequested();
         BundleFolderWriter.Write(BundleDirectory, output, [BundlePaths.ServersFolder, BundlePaths.GlobalFolder], CancellationToken);
-        var list = string.Join('\n', output.Select(f => Path.GetFullPath(Path.Combine(BundleDirectory, f.RelativePath)))) + "\n";
-        AtomicFile.WriteAllBytes(GeneratedFilesList, System.Text.Encoding.UTF8.GetBytes(list));
+        // The list makes the generated files (and, with CSRs, the stored keys) outputs of the target, so a
+        // deleted file is made again on the next build.
+        var paths = output.Select(f => Path.GetFullPath(Path.Combine(BundleDirectory, f.RelativePath)));
+        if (GenerateCsr && KeyStorePath is not null)
+        {
+            var store = new KeyStore(KeyStorePath, string.Empty);
+            paths = paths.Concat(centralKeys.Order(StringComparer.Ordinal).Select(store.PathOf));
+        }
+
+        AtomicFile.WriteAllBytes(GeneratedFilesList, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', paths) + "\n"));
         Log.LogMessage(MessageImportance.Normal, "CertBuildTasks generated {0} files in {1}", output.Count, BundleDirectory);
     }
 }

@@ -15,6 +15,10 @@ public static class CsrStage
 {
     public sealed record Settings(string? KeyStorePath, string? PasswordVariable, string? Password, IReadOnlyList<string> OutputDirectories, string ProjectFile);
 
+    /// <summary>The certificates whose key the build generates: the exportable ones.</summary>
+    public static IReadOnlySet<string> CentralKeyIds(CertificatePlan plan) =>
+        plan.Certificates.Where(c => c.ExportablePrivateKey).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+
     public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, Settings settings, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
@@ -39,17 +43,20 @@ public static class CsrStage
         }
 
         var store = new KeyStore(settings.KeyStorePath!, settings.Password!);
+        // Windows and macOS file systems ignore case: bin\Keys is inside BIN\.
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var output in settings.OutputDirectories.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => Path.GetFullPath(d)))
         {
             var root = output.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            if ((store.Directory + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+            if ((store.Directory + Path.DirectorySeparatorChar).StartsWith(root, comparison))
             {
                 diagnostics.Add(CsrDiagnostics.KeyStoreInOutput, project, settings.KeyStorePath, output);
                 return ([], diagnostics.Items);
             }
         }
 
-        var certificates = plan.Certificates.Where(c => c.ExportablePrivateKey).ToList();
+        var central = CentralKeyIds(plan);
+        var certificates = plan.Certificates.Where(c => central.Contains(c.Id)).ToList();
         var csrs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var problems = new ConcurrentBag<Diagnostic>();
         Parallel.ForEach(
@@ -72,12 +79,16 @@ public static class CsrStage
                     else
                     {
                         key = RSA.Create(c.KeySize);
-                        store.Save(c.Id, key);
+                        if (!store.TrySaveNew(c.Id, key))
+                        {
+                            key.Dispose();
+                            key = store.Load(c.Id);
+                        }
                     }
 
                     csrs[c.Id] = CsrBuilder.Build(c, key);
                 }
-                catch (CryptographicException ex)
+                catch (Exception ex) when (ex is CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
                 {
                     problems.Add(Diagnostic.Create(CsrDiagnostics.KeyUnreadable, SourceLocation.File(store.PathOf(c.Id)), store.PathOf(c.Id), ex.Message));
                 }

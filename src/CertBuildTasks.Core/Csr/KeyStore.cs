@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CertBuildTasks.IO;
 
 namespace CertBuildTasks.Csr;
 
@@ -34,15 +33,49 @@ public sealed class KeyStore(string directory, string password)
         }
     }
 
-    public void Save(string id, RSA key)
+    /// <summary>
+    /// Stores a new key unless one appeared meanwhile (another build sharing the store): returns false
+    /// then, and the caller loads the stored one. The file is created readable by the owner only and
+    /// appears complete or not at all.
+    /// </summary>
+    public bool TrySaveNew(string id, RSA key)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var pem = key.ExportEncryptedPkcs8PrivateKeyPem(password, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, Iterations));
         var path = PathOf(id);
-        AtomicFile.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(pem));
+        var temp = Path.Combine(Directory, "." + id + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(pem));
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (File.Exists(path))
+            {
+                return false;
+            }
+
+            File.Move(temp, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false; // another build stored its key first
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
     }
 }

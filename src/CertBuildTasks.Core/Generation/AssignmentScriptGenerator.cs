@@ -13,7 +13,7 @@ namespace CertBuildTasks.Generation;
 /// </summary>
 internal static class AssignmentScriptGenerator
 {
-    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion)
+    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, IReadOnlySet<string> centralKeys)
     {
         var certificates = plan.Certificates.Where(c => c.Servers.Contains(server)).ToList();
         if (certificates.Count == 0)
@@ -21,12 +21,12 @@ internal static class AssignmentScriptGenerator
             return null;
         }
 
-        var imported = certificates.Where(c => c.RequestingServer != server).ToList();
+        var imported = certificates.Where(c => c.RequestingServer != server || centralKeys.Contains(c.Id)).ToList();
         var isEdge = certificates.Any(c => c.Kind is CertificateKind.EdgeInternal or CertificateKind.EdgeExternal);
         var parameters = new List<(string, string)>();
         if (imported.Count > 0)
         {
-            parameters.Add(("[string] $PfxPath = $PSScriptRoot", "Folder with the PFX files exported on the requesting server (<certificate id>.pfx). Default: this script's folder."));
+            parameters.Add(("[string] $PfxPath", "Folder with the PFX files (<certificate id>.pfx) exported on the requesting server or made by the build from a centrally generated key. Default: this script's folder."));
             parameters.Add(("[System.Security.SecureString] $PfxPassword", "Password of those PFX files. Asked for when not given."));
         }
 
@@ -44,12 +44,16 @@ internal static class AssignmentScriptGenerator
 
         if (imported.Count > 0)
         {
+            // Not a parameter default: Windows PowerShell 5.1 has no $PSScriptRoot yet when defaults are bound (-File).
+            w.Line("if (-not $PfxPath) { $PfxPath = $PSScriptRoot }");
             w.Open("if (-not $PfxPassword -and -not $WhatIfPreference)");
             w.Line("$PfxPassword = Read-Host -AsSecureString -Prompt 'Password of the PFX files exported on the requesting server'");
             w.Close();
             foreach (var c in imported)
             {
-                w.Comment($"{c.Id} is shared: requested on {c.RequestingServer}, exported there with Export-PfxCertificate.");
+                w.Comment(centralKeys.Contains(c.Id)
+                    ? $"{c.Id}: its key was generated centrally (CertGenerateCsr); the build makes the PFX once the CA answered."
+                    : $"{c.Id} is shared: requested on {c.RequestingServer}, exported there with Export-PfxCertificate.");
                 w.Line($"$existing = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} -AllowMissing");
                 w.Open("if (-not $existing)");
                 w.Line($"$pfx = Join-Path -Path $PfxPath -ChildPath {PowerShellText.Literal(c.Id + ".pfx")}");
@@ -75,9 +79,16 @@ internal static class AssignmentScriptGenerator
             w.Open($"if (Test-Assigned -Type {PowerShellText.Array(c.Usages)} -Thumbprint $thumbprint)");
             w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": already assigned, thumbprint ")} + $thumbprint)");
             w.Close();
-            w.Open($"elseif ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, {PowerShellText.Literal("Set-CsCertificate -Type " + string.Join(",", c.Usages))}))");
+            w.Open("else");
+            if (c.Usages.Contains(LyncUsage.AudioVideoAuthentication))
+            {
+                w.Line($"Assert-NotReplacingStaged -Id {PowerShellText.Literal(c.Id)} -Type {PowerShellText.Array(c.Usages)} -Thumbprint $thumbprint");
+            }
+
+            w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, {PowerShellText.Literal("Set-CsCertificate -Type " + string.Join(",", c.Usages))}))");
             w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": assigning " + string.Join(", ", c.Usages) + ", thumbprint ")} + $thumbprint)");
             w.Line($"Set-CsCertificate -Type {PowerShellText.Array(c.Usages)} -Thumbprint $thumbprint -Confirm:$false");
+            w.Close();
             w.Close();
             w.Line();
         }
@@ -86,8 +97,10 @@ internal static class AssignmentScriptGenerator
         w.Open("foreach ($reference in @(Get-CsCertificate))");
         w.Line("Write-Step ('  {0}: {1}, expires {2}' -f $reference.Use, $reference.Thumbprint, $reference.NotAfter)");
         w.Close();
-        w.Line("Test-CsCertificateConfiguration | Out-Null");
-        w.Step("Test-CsCertificateConfiguration passed.");
+        w.Step("Test-CsCertificateConfiguration:");
+        w.Open("foreach ($result in @(Test-CsCertificateConfiguration))");
+        w.Line("Write-Step ('  ' + ($result | Out-String).Trim())");
+        w.Close();
         return GeneratedFile.PowerShell($"{BundlePaths.Server(server)}/{BundlePaths.AssignmentScript}", w.ToString());
     }
 

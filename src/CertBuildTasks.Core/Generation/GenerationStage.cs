@@ -11,8 +11,10 @@ namespace CertBuildTasks.Generation;
 /// </summary>
 public static class GenerationStage
 {
-    public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, string toolVersion, CancellationToken cancellationToken = default)
+    /// <param name="centralKeys">Ids of certificates whose key the build generates (CertGenerateCsr): their scripts submit the CSR and import a PFX instead of making a key on the server.</param>
+    public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, string toolVersion, IReadOnlySet<string>? centralKeys = null, CancellationToken cancellationToken = default)
     {
+        centralKeys ??= new HashSet<string>();
         var diagnostics = new DiagnosticBag();
         foreach (var rule in RuleCatalog.GenerationRules)
         {
@@ -34,8 +36,8 @@ public static class GenerationStage
         foreach (var server in RunbookGenerator.ServersInOrder(plan))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var request = RequestScriptGenerator.Generate(plan, server, toolVersion);
-            var assignment = AssignmentScriptGenerator.Generate(plan, server, toolVersion);
+            var request = RequestScriptGenerator.Generate(plan, server, toolVersion, centralKeys);
+            var assignment = AssignmentScriptGenerator.Generate(plan, server, toolVersion, centralKeys);
             files.AddRange(new[] { request, assignment }.OfType<GeneratedFile>());
             files.Add(RunbookGenerator.Server(plan, server, request is not null, assignment is not null));
         }

@@ -45,9 +45,12 @@ internal static class GlobalScriptsGenerator
         w.Open("if (Test-Assigned -Type @('OAuthTokenIssuer') -Thumbprint $thumbprint -Global)");
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": already the global OAuthTokenIssuer, thumbprint ")} + $thumbprint)");
         w.Close();
-        w.Open($"elseif ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'Set-CsCertificate -Identity Global -Type OAuthTokenIssuer'))");
+        w.Open("else");
+        w.Line($"Assert-NotReplacingStaged -Id {PowerShellText.Literal(c.Id)} -Type @('OAuthTokenIssuer') -Thumbprint $thumbprint -Global");
+        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'Set-CsCertificate -Identity Global -Type OAuthTokenIssuer'))");
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": assigning OAuthTokenIssuer globally, thumbprint ")} + $thumbprint)");
         w.Line("Set-CsCertificate -Identity 'Global' -Type OAuthTokenIssuer -Thumbprint $thumbprint -Confirm:$false");
+        w.Close();
         w.Close();
         w.Line("$assignedGlobally = @(Get-CsCertificate -Identity 'Global' -Type OAuthTokenIssuer)");
         w.Open("foreach ($reference in $assignedGlobally)");
@@ -65,11 +68,12 @@ internal static class GlobalScriptsGenerator
             $"Exports the shared certificates of the Edge pool {shared[0].Pool} with their keys, for the other members.",
             [$"Run on {requesting} after its certificates were accepted; copy the PFX files to {string.Join(", ", others)} and run their Set-Certificates.ps1 with -PfxPath."],
             [
-                ("[string] $OutputPath = $PSScriptRoot", "Folder for the PFX files (<certificate id>.pfx). Default: this script's folder."),
+                ("[string] $OutputPath", "Folder for the PFX files (<certificate id>.pfx). Default: this script's folder."),
                 ("[System.Security.SecureString] $PfxPassword", "Password that protects the PFX files. Asked for when not given; never stored."),
             ],
             toolVersion);
         w.ExpectServer(requesting);
+        w.Line("if (-not $OutputPath) { $OutputPath = $PSScriptRoot }");
         w.Open("if (-not $PfxPassword -and -not $WhatIfPreference)");
         w.Line("$PfxPassword = Read-Host -AsSecureString -Prompt 'Password to protect the exported PFX files'");
         w.Close();
@@ -105,13 +109,13 @@ internal static class GlobalScriptsGenerator
         w.Line($"$cer = Join-Path -Path $ResponsePath -ChildPath {PowerShellText.Literal(c.Id + ".cer")}");
         w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -accept -machine'))");
         w.Step($"{c.Id}: installing the CA's answer with certreq -accept -machine");
-        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer)");
+        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
         w.Close();
         w.Close();
         w.Open("else");
         w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new'))");
         w.Step($"{c.Id}: creating the request and key with certreq -new");
-        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req)");
+        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req) | Out-Null");
         var ca = "the public CA" + (publicCa is null ? string.Empty : " (" + publicCa + ")");
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": send ")} + $req + {PowerShellText.Literal(" to " + ca + "; run this script again with -ResponsePath <folder> when it answers.")})");
         w.Close();

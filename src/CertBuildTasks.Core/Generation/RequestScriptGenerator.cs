@@ -13,7 +13,7 @@ namespace CertBuildTasks.Generation;
 /// </summary>
 internal static class RequestScriptGenerator
 {
-    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion)
+    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, IReadOnlySet<string> centralKeys)
     {
         var certificates = plan.Certificates.Where(c => c.RequestingServer == server && c.Kind != CertificateKind.ReverseProxy).ToList();
         if (certificates.Count == 0)
@@ -24,12 +24,12 @@ internal static class RequestScriptGenerator
         var w = new ScriptWriter();
         var help = certificates.Select(c => $"{c.Id}: {Describe(c)}").Prepend($"Run on {server}. Certificates requested here:").ToList();
         var parameters = new List<(string, string)>();
-        if (certificates.Any(c => c.RequestMode == RequestMode.Cmdlet))
+        if (certificates.Any(c => c.RequestMode == RequestMode.Cmdlet && !centralKeys.Contains(c.Id)))
         {
             parameters.Add(("[System.Management.Automation.PSCredential] $CaCredential", "Account for the enterprise CA (Request-CsCertificate -CaAccount/-CaPassword). Default: the signed-in user."));
         }
 
-        var offline = certificates.Where(c => c.RequestMode == RequestMode.Offline).ToList();
+        var offline = certificates.Where(c => c.RequestMode == RequestMode.Offline && !centralKeys.Contains(c.Id)).ToList();
         if (offline.Count > 0)
         {
             parameters.Add(("[string] $ResponsePath", "Folder with the CA's answers, saved as <certificate id>.cer. When given, the script accepts them (certreq -accept -machine) instead of making requests."));
@@ -53,7 +53,17 @@ internal static class RequestScriptGenerator
             w.Line();
         }
 
-        foreach (var c in certificates)
+        foreach (var c in certificates.Where(c => centralKeys.Contains(c.Id)))
+        {
+            // The key already exists in the build's key store; a request here would make a second key.
+            var submit = c.CertificateAuthority == AuthorityKind.Internal && c.CaConfig is { } config
+                ? $"submit it with: certreq -submit -config \"{config}\" {c.Id}.csr {c.Id}.cer"
+                : "send it to the " + (c.CertificateAuthority == AuthorityKind.Public ? "public" : "internal") + " CA";
+            w.Step($"{c.Id}: its key was generated centrally by the build (CertGenerateCsr) with the request {c.Id}.csr; {submit}. Add the answer to the project as an IssuedCertificate: the build makes the PFX that Set-Certificates.ps1 imports.");
+            w.Line();
+        }
+
+        foreach (var c in certificates.Where(c => !centralKeys.Contains(c.Id)))
         {
             w.Comment($"{c.Id}: {Describe(c)}");
             w.Line($"$existing = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} -AllowMissing");
@@ -164,18 +174,40 @@ internal static class RequestScriptGenerator
 
     private static void WriteCertreq(ScriptWriter w, PlannedCertificate c)
     {
+        var config = PowerShellText.Literal(c.CaConfig ?? string.Empty);
         WriteFileVariables(w, c);
         w.Line($"$cer = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".cer")}");
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new, -submit, -accept'))");
-        w.Step($"{c.Id}: creating the request and key with certreq -new");
-        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req)");
-        w.Step($"{c.Id}: submitting to {c.CaConfig}");
-        w.Line($"Invoke-Certreq -Arguments @('-submit', '-f', '-q', '-config', {PowerShellText.Literal(c.CaConfig ?? string.Empty)}, $req, $cer)");
-        w.Open("if (-not (Test-Path -LiteralPath $cer))");
-        w.Line($"throw ({PowerShellText.Literal(c.Id + ": the CA has not issued the certificate yet (pending approval). When it is issued, run: certreq -retrieve -config ")} + {PowerShellText.Literal((c.CaConfig ?? string.Empty) + " <RequestId> ")} + $cer + ' ; certreq -accept -machine ' + $cer)");
+        w.Line($"$pending = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".requestid")}");
+        w.Open("if (Test-Path -LiteralPath $pending)");
+        w.Comment("Submitted before and pending approval: retrieve it instead of making a second key.");
+        w.Line("$requestId = (@(Get-Content -LiteralPath $pending) | Select-Object -First 1).Trim()");
+        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -retrieve, -accept'))");
+        w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": retrieving request ")} + $requestId)");
+        w.Line($"Invoke-Certreq -Arguments @('-retrieve', '-f', '-q', '-config', {config}, $requestId, $cer) | Out-Null");
+        WritePendingCheck(w, c);
+        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
+        w.Line("Remove-Item -LiteralPath $pending");
         w.Close();
+        w.Close();
+        w.Open($"elseif ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new, -submit, -accept'))");
+        w.Step($"{c.Id}: creating the request and key with certreq -new");
+        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req) | Out-Null");
+        w.Step($"{c.Id}: submitting to {c.CaConfig}");
+        w.Line($"$answer = Invoke-Certreq -Arguments @('-submit', '-f', '-q', '-config', {config}, $req, $cer)");
+        w.Open("if (-not (Test-Path -LiteralPath $cer))");
+        w.Line(@"$match = [regex]::Match(($answer -join ' '), 'RequestId:\s*""?(\d+)')");
+        w.Line("if ($match.Success) { Set-Content -LiteralPath $pending -Value $match.Groups[1].Value }");
+        w.Close();
+        WritePendingCheck(w, c);
         w.Step($"{c.Id}: installing the issued certificate with certreq -accept -machine");
-        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer)");
+        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
+        w.Close();
+    }
+
+    private static void WritePendingCheck(ScriptWriter w, PlannedCertificate c)
+    {
+        w.Open("if (-not (Test-Path -LiteralPath $cer))");
+        w.Line($"throw {PowerShellText.Literal(c.Id + ": the CA has not issued the certificate yet (pending approval). Run this script again once it is approved: it retrieves and accepts it.")}");
         w.Close();
     }
 
@@ -184,7 +216,7 @@ internal static class RequestScriptGenerator
         WriteFileVariables(w, c);
         w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new'))");
         w.Step($"{c.Id}: creating the request and key with certreq -new");
-        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req)");
+        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req) | Out-Null");
         var ca = c.CertificateAuthority == AuthorityKind.Public ? "the public CA" + (publicCa is null ? string.Empty : " (" + publicCa + ")") : "the internal CA";
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": send ")} + $req + {PowerShellText.Literal(" to " + ca + ". Save its answer as " + c.Id + ".cer and run this script again with -ResponsePath <folder>.")})");
         w.Close();
@@ -196,7 +228,7 @@ internal static class RequestScriptGenerator
         w.Open("if (Test-Path -LiteralPath $cer)");
         w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -accept -machine'))");
         w.Step($"{c.Id}: installing the CA's answer with certreq -accept -machine");
-        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer)");
+        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
         w.Close();
         w.Close();
         w.Open("else");

@@ -12,12 +12,13 @@ public static class BundleFolderWriter
     public static void Write(string bundleDirectory, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> ownedFolders, CancellationToken cancellationToken = default)
     {
         var root = Path.GetFullPath(bundleDirectory);
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
+
+        // Every path is checked before the first byte is written.
+        var targets = files.Select(f => (File: f, Path: Resolve(root, f.RelativePath))).ToList();
+        var wanted = targets.Select(t => t.Path).ToHashSet(StringComparer.Ordinal);
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var (file, path) in targets)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var path = Resolve(root, file.RelativePath);
-            wanted.Add(path);
             if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(file.Content))
             {
                 AtomicFile.WriteAllBytes(path, file.Content);

@@ -66,6 +66,7 @@ public static class RuleCatalog
     [
         new Generation.UnsafeTextRule(),
         new Generation.NonAsciiRequestTextRule(),
+        new Generation.CmdletKeySizeRule(),
     ];
 
     /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, generation, internal.</summary>

@@ -107,4 +107,17 @@ public sealed class CsrTests : IDisposable
         Assert.Empty(files);
         Assert.All(keyFiles, kv => Assert.Equal(kv.Value, File.ReadAllBytes(kv.Key)));
     }
+
+    [Fact]
+    public void A_key_stored_meanwhile_by_another_build_is_kept_and_used()
+    {
+        var store = new KeyStore(_dir.File("keys"), "correct horse");
+        using var first = RSA.Create(2048);
+        using var second = RSA.Create(2048);
+        Assert.True(store.TrySaveNew("x", first));
+        Assert.False(store.TrySaveNew("x", second));
+        using var loaded = store.Load("x");
+        Assert.Equal(first.ExportSubjectPublicKeyInfo(), loaded.ExportSubjectPublicKeyInfo());
+        Assert.Single(Directory.GetFiles(_dir.File("keys"), "*", SearchOption.AllDirectories));
+    }
 }

@@ -161,14 +161,14 @@ public sealed class GeneratedScriptsTests : IDisposable
         var fe = Certificate("frontend-fe01.contoso.com");
         using var none = new PowerShellRunner("fe01.contoso.com");
         var missing = Assert.Throws<InvalidOperationException>(() => none.Run(Script("servers/fe01.contoso.com/Set-Certificates.ps1")));
-        Assert.Contains("no certificate with a private key, subject pool01.contoso.com", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("no certificate with a private key, subject pool01.contoso.com and all the planned DNS names", missing.Message, StringComparison.Ordinal);
 
         using var two = new PowerShellRunner("fe01.contoso.com");
         var when = new DateTime(2028, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         two.AddCertificate(fe.SubjectName, fe.SanNames, "ONE", when);
         two.AddCertificate(fe.SubjectName, fe.SanNames, "TWO", when);
         var ambiguous = Assert.Throws<InvalidOperationException>(() => two.Run(Script("servers/fe01.contoso.com/Set-Certificates.ps1")));
-        Assert.Contains("equally new", ambiguous.Message, StringComparison.Ordinal);
+        Assert.Contains("match equally well", ambiguous.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(two.Calls(), c => c.Command == "Set-CsCertificate");
     }
 
@@ -235,5 +235,90 @@ public sealed class GeneratedScriptsTests : IDisposable
         var imports = ps.Run(Script("servers/edge01.contoso.com/Set-Certificates.ps1"), new Dictionary<string, object?> { ["CaChainPath"] = p7b })
             .Where(c => c.Command == "Import-Certificate").Select(c => (string)c["CertStoreLocation"]!).Order().ToList();
         Assert.Equal(["Cert:\\LocalMachine\\CA", "Cert:\\LocalMachine\\Root"], imports);
+    }
+
+    [Fact]
+    public void A_certificate_with_names_the_cmdlet_added_is_still_found()
+    {
+        var fe = Certificate("frontend-fe01.contoso.com");
+        using var ps = new PowerShellRunner("fe01.contoso.com");
+        ps.AddCertificate(fe.SubjectName, fe.SanNames.Append("sip.contoso.com"), "WITHSIP", new DateTime(2028, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var set = Assert.Single(ps.Run(Script("servers/fe01.contoso.com/Set-Certificates.ps1")), c => c.Command == "Set-CsCertificate");
+        Assert.Equal("WITHSIP", set["Thumbprint"]);
+    }
+
+    [Fact]
+    public void A_different_oauth_or_av_certificate_already_assigned_is_not_replaced_at_once()
+    {
+        var oauth = Certificate("oauth-contoso.com");
+        using (var ps = new PowerShellRunner("fe01.contoso.com"))
+        {
+            ps.AddCertificate(oauth.SubjectName, oauth.SanNames, "NEW", new DateTime(2028, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            ps.Assign("OAuthTokenIssuer", "OLD", global: true);
+            var error = Assert.Throws<InvalidOperationException>(() => ps.Run(Script("global/Set-OAuthCertificate.ps1")));
+            Assert.Contains("-Roll -EffectiveDate", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(ps.Calls(), c => c.Command == "Set-CsCertificate");
+        }
+
+        var external = Certificate("edge-external-edgepool.contoso.com");
+        var internalCert = Certificate("edge-internal-edgepool.contoso.com");
+        using var edge = new PowerShellRunner("edge01.contoso.com");
+        edge.AddCertificate(internalCert.SubjectName, internalCert.SanNames, "INT", new DateTime(2028, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        edge.AddCertificate(external.SubjectName, external.SanNames, "NEWAV", new DateTime(2028, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        edge.Assign("AudioVideoAuthentication", "OLDAV");
+        var av = Assert.Throws<InvalidOperationException>(() => edge.Run(Script("servers/edge01.contoso.com/Set-Certificates.ps1")));
+        Assert.Contains("AudioVideoAuthentication is already assigned (thumbprint OLDAV)", av.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pending_certreq_request_is_retrieved_on_the_next_run_instead_of_making_a_second_key()
+    {
+        using var ps = new PowerShellRunner("edge01.contoso.com");
+        ps.SetPending(true);
+        var pending = Assert.Throws<InvalidOperationException>(() => ps.Run(Script("servers/edge01.contoso.com/Request-Certificates.ps1")));
+        Assert.Contains("pending approval", pending.Message, StringComparison.Ordinal);
+        var requestIdFile = Path.Combine(_bundle, "servers", "edge01.contoso.com", "edge-internal-edgepool.contoso.com.requestid");
+        Assert.Equal("42", File.ReadAllText(requestIdFile).Trim());
+
+        ps.SetPending(false);
+        var calls = ps.Run(Script("servers/edge01.contoso.com/Request-Certificates.ps1")).Where(c => c.Command == "certreq").Select(c => c.Strings("Arguments")).ToList();
+        var cer = Path.Combine(_bundle, "servers", "edge01.contoso.com", "edge-internal-edgepool.contoso.com.cer");
+        Assert.Equal(["-retrieve", "-f", "-q", "-config", "ca01.contoso.com\\Contoso Issuing CA", "42", cer], calls[0]);
+        Assert.Equal(["-accept", "-machine", "-f", "-q", cer], calls[1]);
+        Assert.DoesNotContain(calls, c => c[0] == "-new" && c[3].Contains("edge-internal", StringComparison.Ordinal));
+        Assert.False(File.Exists(requestIdFile));
+    }
+
+    [Fact]
+    public void The_pfx_folder_defaults_to_the_script_folder_inside_the_script()
+    {
+        var internalCert = Certificate("edge-internal-edgepool.contoso.com");
+        var externalCert = Certificate("edge-external-edgepool.contoso.com");
+        var folder = Path.Combine(_bundle, "servers", "edge02.contoso.com");
+        using var ps = new PowerShellRunner("edge02.contoso.com");
+        ps.AddPfx(Path.Combine(folder, "edge-internal-edgepool.contoso.com.pfx"), internalCert.SubjectName, internalCert.SanNames, "1111");
+        ps.AddPfx(Path.Combine(folder, "edge-external-edgepool.contoso.com.pfx"), externalCert.SubjectName, externalCert.SanNames, "2222");
+        var calls = ps.Run(Script("servers/edge02.contoso.com/Set-Certificates.ps1"), new Dictionary<string, object?> { ["PfxPassword"] = Password() });
+        Assert.Equal(2, calls.Count(c => c.Command == "Import-PfxCertificate"));
+    }
+
+    [Fact]
+    public void With_central_keys_the_scripts_submit_the_csr_and_import_the_pfx_instead_of_making_a_key()
+    {
+        var validation = Validate.Run(SampleInputs.Topology(), SampleInputs.Policy());
+        var (plan, _) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!);
+        var central = CertBuildTasks.Csr.CsrStage.CentralKeyIds(plan);
+        var (files, _) = CertBuildTasks.Generation.GenerationStage.Run(plan, Generate.Version, central);
+        var bundle = Path.Combine(_dir.Path, "central");
+        new Generate.Outcome(plan, files, [], string.Empty).WriteTo(bundle);
+
+        using var fe = new PowerShellRunner("fe01.contoso.com");
+        var requests = fe.Run(Path.Combine(bundle, "servers/fe01.contoso.com/Request-Certificates.ps1")).Where(c => c.Command == "Request-CsCertificate").ToList();
+        Assert.Equal(["Default", "WebServicesInternal", "WebServicesExternal"], Assert.Single(requests).Strings("Type")); // no OAuth request: its key is central
+
+        using var edge = new PowerShellRunner("edge01.contoso.com");
+        Assert.DoesNotContain(edge.Run(Path.Combine(bundle, "servers/edge01.contoso.com/Request-Certificates.ps1")), c => c.Command == "certreq");
+        var assignment = PowerShellRunner.Parse(Path.Combine(bundle, "servers/edge01.contoso.com/Set-Certificates.ps1"), out _);
+        Assert.Equal(2, assignment.FindAll(a => a is System.Management.Automation.Language.CommandAst c && c.GetCommandName() == "Import-PfxCertificate", true).Count());
     }
 }

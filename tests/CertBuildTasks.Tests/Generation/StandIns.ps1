@@ -9,6 +9,7 @@ $global:CsAssigned = @{}
 $global:FakeStore = New-Object System.Collections.ArrayList
 $global:PfxContents = @{}
 $global:LocalFqdn = 'unset.example.com'
+$global:CertreqPending = $false
 $global:CertTypes = @('AccessEdgeExternal', 'AudioVideoAuthentication', 'DataEdgeExternal', 'Default', 'External', 'Internal',
     'iPadAPNService', 'iPhoneAPNService', 'LogRetentionService', 'MPNService', 'OAuthTokenIssuer', 'PICWebService',
     'ProvisionService', 'SMPDNSWebService', 'TenantAdmin', 'UpgradeEngineService', 'WebServicesExternal',
@@ -202,11 +203,19 @@ function global:certreq.exe {
         }
         else { [void] $files.Add($a) }
     }
-    switch ($verb) {
-        '-new' { if ($files.Count -ne 2 -or -not (Test-Path -LiteralPath $files[0])) { throw 'stand-in certreq -new: needs an existing INF and a request file' } }
-        '-submit' { if ($files.Count -ne 2) { throw 'stand-in certreq -submit: needs a request and a certificate file' }; Set-Content -LiteralPath $files[1] -Value 'issued' }
-        '-accept' { if ($files.Count -ne 1 -or -not (Test-Path -LiteralPath $files[0])) { throw 'stand-in certreq -accept: needs an existing certificate file' } }
-    }
     Add-CertCall 'certreq' @{ Arguments = @($args | ForEach-Object { [string] $_ }) }
     $global:LASTEXITCODE = 0
+    switch ($verb) {
+        '-new' { if ($files.Count -ne 2 -or -not (Test-Path -LiteralPath $files[0])) { throw 'stand-in certreq -new: needs an existing INF and a request file' } }
+        '-submit' {
+            if ($files.Count -ne 2) { throw 'stand-in certreq -submit: needs a request and a certificate file' }
+            'RequestId: 42'
+            if ($global:CertreqPending) { 'Certificate request is pending: Taken Under Submission (0)' } else { Set-Content -LiteralPath $files[1] -Value 'issued' }
+        }
+        '-retrieve' {
+            if ($files.Count -ne 2) { throw 'stand-in certreq -retrieve: needs a request id and a certificate file' }
+            if (-not $global:CertreqPending) { Set-Content -LiteralPath $files[1] -Value 'issued' }
+        }
+        '-accept' { if ($files.Count -ne 1 -or -not (Test-Path -LiteralPath $files[0])) { throw 'stand-in certreq -accept: needs an existing certificate file' } }
+    }
 }

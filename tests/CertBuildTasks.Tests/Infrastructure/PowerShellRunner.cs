@@ -47,6 +47,10 @@ public sealed class PowerShellRunner : IDisposable
 
     public void ClearCalls() => Invoke("$global:CertCalls.Clear()");
 
+    public void SetPending(bool pending) => Invoke("$global:CertreqPending = $args[0]", pending);
+
+    public void Assign(string type, string thumbprint, bool global = false) => Invoke("$global:CsAssigned[$args[0]] = $args[1]", (global ? "Global|" : "Local|") + type, thumbprint);
+
     /// <summary>Runs a script file with parameters; throws with the script's error when it fails.</summary>
     public IReadOnlyList<RecordedCall> Run(string scriptPath, IDictionary<string, object?>? parameters = null)
     {

@@ -104,4 +104,17 @@ public sealed class CertGenerateTargetTests : IDisposable
             Environment.SetEnvironmentVariable(variable, null);
         }
     }
+
+    [Fact]
+    public void A_deleted_generated_file_is_made_again_on_the_next_build()
+    {
+        var project = Project(SampleInputs.Topology(), SampleInputs.Policy());
+        Assert.True(InProcessBuild.Run(project).Succeeded);
+        var inf = Bundle("servers/fe02.contoso.com/frontend-fe02.contoso.com.inf");
+        var bytes = File.ReadAllBytes(inf);
+        File.Delete(inf);
+        var again = InProcessBuild.Run(project);
+        Assert.True(again.Ran(Task));
+        Assert.Equal(bytes, File.ReadAllBytes(inf));
+    }
 }

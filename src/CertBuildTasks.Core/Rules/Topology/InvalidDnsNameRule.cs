@@ -47,6 +47,11 @@ public sealed class InvalidDnsNameRule : TopologyRule
             Check(pool.Edge?.AudioVideo, "A/V Edge FQDN");
         }
 
+        if (topology.ReverseProxy?.Name is { } proxyName && !System.Text.RegularExpressions.Regex.IsMatch(proxyName.Value, @"\A[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?\z"))
+        {
+            report(proxyName.Location, proxyName.Value, "reverse proxy name", "only letters, digits, dots and hyphens (at most 63) are allowed");
+        }
+
         foreach (var owas in topology.OfficeWebApps)
         {
             Check(owas.Fqdn, "Office Web Apps FQDN");

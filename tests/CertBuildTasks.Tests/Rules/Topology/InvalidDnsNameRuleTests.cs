@@ -43,4 +43,16 @@ public class InvalidDnsNameRuleTests
         Assert.NotNull(DnsName.Problem("*.contoso.com"));
         Assert.NotNull(DnsName.Problem("meet.*.contoso.com", allowWildcard: true));
     }
+
+    [Theory]
+    [InlineData("rp01\n")]
+    [InlineData("rp*01")]
+    public void A_reverse_proxy_name_that_could_break_a_file_name_is_reported(string name)
+    {
+        var topology = SampleInputs.Topology();
+        topology["reverseProxy"]!["name"] = name;
+        var outcome = Validate.Run(topology);
+        Assert.Contains(outcome.Diagnostics, d => d.Id is "CBT1102" or "CBT1004");
+        Assert.True(outcome.Diagnostics.Any(d => d.Id == "CBT1102") || outcome.Result.Topology is null);
+    }
 }
