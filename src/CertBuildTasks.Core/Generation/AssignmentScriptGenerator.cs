@@ -54,7 +54,7 @@ internal static class AssignmentScriptGenerator
                 w.Comment(centralKeys.Contains(c.Id)
                     ? $"{c.Id}: its key was generated centrally (CertGenerateCsr); the build makes the PFX once the CA answered."
                     : $"{c.Id} is shared: requested on {c.RequestingServer}, exported there with Export-PfxCertificate.");
-                w.Line($"$existing = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} -AllowMissing");
+                w.FindCertificate("existing", c, "-AllowMissing");
                 w.Open("if (-not $existing)");
                 w.Line($"$pfx = Join-Path -Path $PfxPath -ChildPath {PowerShellText.Literal(c.Id + ".pfx")}");
                 w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'Import-PfxCertificate'))");
@@ -74,8 +74,8 @@ internal static class AssignmentScriptGenerator
         foreach (var c in certificates.Where(c => !c.Usages.IsEmpty && !c.Usages.Contains(LyncUsage.OAuthTokenIssuer)))
         {
             w.Comment($"{c.Id}: {string.Join(", ", c.Usages)}");
-            w.Line($"$certificate = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} -AllowMissing:$WhatIfPreference");
-            w.Line("if ($certificate) { $thumbprint = $certificate.Thumbprint } else { $thumbprint = '(not yet in the store)' }");
+            w.FindCertificate("certificate", c, "-AllowMissing:$WhatIfPreference");
+            w.ThumbprintOfFound();
             w.Open($"if (Test-Assigned -Type {PowerShellText.Array(c.Usages)} -Thumbprint $thumbprint)");
             w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": already assigned, thumbprint ")} + $thumbprint)");
             w.Close();

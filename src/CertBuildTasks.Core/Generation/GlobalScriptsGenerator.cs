@@ -40,8 +40,8 @@ internal static class GlobalScriptsGenerator
             toolVersion);
         w.ExpectServer(c.RequestingServer ?? string.Empty);
         w.Line();
-        w.Line($"$certificate = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} -AllowMissing:$WhatIfPreference");
-        w.Line("if ($certificate) { $thumbprint = $certificate.Thumbprint } else { $thumbprint = '(not yet in the store)' }");
+        w.FindCertificate("certificate", c, "-AllowMissing:$WhatIfPreference");
+        w.ThumbprintOfFound();
         w.Open("if (Test-Assigned -Type @('OAuthTokenIssuer') -Thumbprint $thumbprint -Global)");
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": already the global OAuthTokenIssuer, thumbprint ")} + $thumbprint)");
         w.Close();
@@ -80,7 +80,7 @@ internal static class GlobalScriptsGenerator
         w.Line();
         foreach (var c in shared)
         {
-            w.Line($"$certificate = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} -AllowMissing:$WhatIfPreference");
+            w.FindCertificate("certificate", c, "-AllowMissing:$WhatIfPreference");
             w.Line($"$pfx = Join-Path -Path $OutputPath -ChildPath {PowerShellText.Literal(c.Id + ".pfx")}");
             w.Open($"if ($certificate -and $PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'Export-PfxCertificate'))");
             w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": exporting to ")} + $pfx)");
@@ -107,10 +107,7 @@ internal static class GlobalScriptsGenerator
         w.Line($"$req = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".req")}");
         w.Open("if ($ResponsePath)");
         w.Line($"$cer = Join-Path -Path $ResponsePath -ChildPath {PowerShellText.Literal(c.Id + ".cer")}");
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -accept -machine'))");
-        w.Step($"{c.Id}: installing the CA's answer with certreq -accept -machine");
-        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
-        w.Close();
+        w.AcceptAnswer(c.Id);
         w.Close();
         w.Open("else");
         w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new'))");

@@ -66,7 +66,7 @@ internal static class RequestScriptGenerator
         foreach (var c in certificates.Where(c => !centralKeys.Contains(c.Id)))
         {
             w.Comment($"{c.Id}: {Describe(c)}");
-            w.Line($"$existing = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} -AllowMissing");
+            w.FindCertificate("existing", c, "-AllowMissing");
             w.Open("if ($existing)");
             w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": already in LocalMachine\\My with the planned names, thumbprint ")} + $existing.Thumbprint)");
             w.Close();
@@ -226,10 +226,7 @@ internal static class RequestScriptGenerator
     {
         w.Line($"$cer = Join-Path -Path $ResponsePath -ChildPath {PowerShellText.Literal(c.Id + ".cer")}");
         w.Open("if (Test-Path -LiteralPath $cer)");
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -accept -machine'))");
-        w.Step($"{c.Id}: installing the CA's answer with certreq -accept -machine");
-        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
-        w.Close();
+        w.AcceptAnswer(c.Id);
         w.Close();
         w.Open("else");
         w.Line($"Write-Warning ({PowerShellText.Literal(c.Id + ": no answer found at ")} + $cer)");

@@ -101,6 +101,23 @@ internal sealed class ScriptWriter
         return this;
     }
 
+    /// <summary>$variable = Find-PlannedCertificate … for a planned certificate (see ScriptHelpers).</summary>
+    public ScriptWriter FindCertificate(string variable, Planning.PlannedCertificate c, string allowMissing) =>
+        Line($"${variable} = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} {allowMissing}");
+
+    /// <summary>$thumbprint of $certificate, or a placeholder under -WhatIf before the certificate exists.</summary>
+    public ScriptWriter ThumbprintOfFound() =>
+        Line("if ($certificate) { $thumbprint = $certificate.Thumbprint } else { $thumbprint = '(not yet in the store)' }");
+
+    /// <summary>certreq -accept -machine of the CA's answer in $cer, behind ShouldProcess.</summary>
+    public ScriptWriter AcceptAnswer(string id)
+    {
+        Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(id)}, 'certreq -accept -machine'))");
+        Step($"{id}: installing the CA's answer with certreq -accept -machine");
+        Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
+        return Close();
+    }
+
     /// <summary>Warns when the script runs on another server than the one it was generated for.</summary>
     public ScriptWriter ExpectServer(string fqdn) =>
         Line($"Assert-Server -Expected {PowerShellText.Literal(fqdn)}");

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CertBuildTasks.Tests.Infrastructure;
 
 /// <summary>The real OpenSSL CLI (installed by .ci/run when missing), to verify CSRs and act as a test CA.</summary>
@@ -7,24 +5,8 @@ public static class OpenSsl
 {
     public static string Run(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("openssl")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var output = stdout.Result + stderr.Result;
-        Assert.True(process.ExitCode == 0, $"openssl {string.Join(' ', arguments)} failed ({process.ExitCode}): {output}");
+        var (exitCode, output) = ProcessRunner.Run("openssl", workingDirectory, arguments);
+        Assert.True(exitCode == 0, $"openssl {string.Join(' ', arguments)} failed ({exitCode}): {output}");
         return output;
     }
 
