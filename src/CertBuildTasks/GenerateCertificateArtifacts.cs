@@ -2,6 +2,7 @@ using CertBuildTasks.Csr;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
 using CertBuildTasks.IO;
+using CertBuildTasks.Issued;
 using CertBuildTasks.Planning;
 using Microsoft.Build.Framework;
 
@@ -29,6 +30,9 @@ public sealed class GenerateCertificateArtifacts : CertInputTask
     /// <summary>Folders a key store may not be in: bin/, obj/, the bundle.</summary>
     public string[] OutputDirectories { get; set; } = [];
 
+    /// <summary>issued.json of the last successful gate, when there is one.</summary>
+    public string? IssuedFile { get; set; }
+
     protected override string Stage => "generate";
 
     protected override void ExecuteCore()
@@ -43,7 +47,8 @@ public sealed class GenerateCertificateArtifacts : CertInputTask
         // The plan's own diagnostics were reported by CertPlan; planning again is cheap and deterministic.
         var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
         var centralKeys = GenerateCsr ? CsrStage.CentralKeyIds(plan) : new HashSet<string>();
-        var (files, diagnostics) = GenerationStage.Run(plan, ToolVersion, centralKeys, CancellationToken);
+        var options = new GenerationOptions(centralKeys, IssuedRecord.Load(IssuedFile));
+        var (files, diagnostics) = GenerationStage.Run(plan, ToolVersion, options, CancellationToken);
         var all = diagnostics.ToList();
         var output = files.ToList();
         if (GenerateCsr && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))

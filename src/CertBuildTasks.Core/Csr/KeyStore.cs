@@ -8,6 +8,8 @@ namespace CertBuildTasks.Csr;
 /// </summary>
 public sealed class KeyStore(string directory, string password)
 {
+    internal string Password => password;
+
     /// <summary>PBKDF2 iterations: costly for an attacker, about 50 ms per key for a build.</summary>
     public const int Iterations = 100_000;
 
@@ -31,6 +33,27 @@ public sealed class KeyStore(string directory, string password)
             rsa.Dispose();
             throw;
         }
+    }
+
+    public string PfxPathOf(string id) => Path.Combine(Directory, id + ".pfx");
+
+    /// <summary>The PFX of an issued certificate with its stored key, owner-only like the keys.</summary>
+    public void WritePfx(string id, byte[] pfx)
+    {
+        var path = PfxPathOf(id);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temp, options))
+        {
+            stream.Write(pfx);
+        }
+
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>

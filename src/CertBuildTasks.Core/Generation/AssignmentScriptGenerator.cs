@@ -13,7 +13,7 @@ namespace CertBuildTasks.Generation;
 /// </summary>
 internal static class AssignmentScriptGenerator
 {
-    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, IReadOnlySet<string> centralKeys)
+    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, GenerationOptions options)
     {
         var certificates = plan.Certificates.Where(c => c.Servers.Contains(server)).ToList();
         if (certificates.Count == 0)
@@ -21,6 +21,7 @@ internal static class AssignmentScriptGenerator
             return null;
         }
 
+        var centralKeys = options.CentralKeys;
         var imported = certificates.Where(c => c.RequestingServer != server || centralKeys.Contains(c.Id)).ToList();
         var isEdge = certificates.Any(c => c.Kind is CertificateKind.EdgeInternal or CertificateKind.EdgeExternal);
         var parameters = new List<(string, string)>();
@@ -37,7 +38,7 @@ internal static class AssignmentScriptGenerator
 
         var help = certificates.Select(c => $"{c.Id}: {(c.Usages.IsEmpty ? "no usage" : string.Join(", ", c.Usages))}, subject {c.SubjectName}")
             .Prepend($"Run on {server} after its certificates were requested and accepted. Certificates assigned here:").ToList();
-        var w = new ScriptWriter();
+        var w = options.NewScript();
         w.Header($"Assigns the planned certificates of {server} with Set-CsCertificate.", help, parameters, toolVersion);
         w.ExpectServer(server);
         w.Line();

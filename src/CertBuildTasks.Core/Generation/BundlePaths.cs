@@ -25,4 +25,7 @@ public static class BundlePaths
     public static string Inf(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{certificate.Id}.inf";
 
     public static string Csr(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{certificate.Id}.csr";
+
+    /// <summary>The issued certificate (public part, DER) that passed the gate.</summary>
+    public static string IssuedCertificate(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{certificate.Id}.cer";
 }

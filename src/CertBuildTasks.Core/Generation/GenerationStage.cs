@@ -11,10 +11,10 @@ namespace CertBuildTasks.Generation;
 /// </summary>
 public static class GenerationStage
 {
-    /// <param name="centralKeys">Ids of certificates whose key the build generates (CertGenerateCsr): their scripts submit the CSR and import a PFX instead of making a key on the server.</param>
-    public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, string toolVersion, IReadOnlySet<string>? centralKeys = null, CancellationToken cancellationToken = default)
+    /// <param name="options">Central keys (their scripts submit the CSR and import a PFX instead of making a key on the server) and the issued certificates that passed the gate (fixed thumbprints; their public certificates go into the bundle).</param>
+    public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, string toolVersion, GenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        centralKeys ??= new HashSet<string>();
+        options ??= GenerationOptions.None;
         var diagnostics = new DiagnosticBag();
         foreach (var rule in RuleCatalog.GenerationRules)
         {
@@ -31,18 +31,23 @@ public static class GenerationStage
         foreach (var certificate in plan.Certificates)
         {
             files.Add(GeneratedFile.Inf(BundlePaths.Inf(certificate), CertreqInfWriter.Write(certificate, toolVersion)));
+            if (options.Issued.TryGetValue(certificate.Id, out var issued))
+            {
+                // The public certificate only, beside its request: certreq -accept takes it from there.
+                files.Add(new GeneratedFile(BundlePaths.IssuedCertificate(certificate), issued.Der));
+            }
         }
 
         foreach (var server in RunbookGenerator.ServersInOrder(plan))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var request = RequestScriptGenerator.Generate(plan, server, toolVersion, centralKeys);
-            var assignment = AssignmentScriptGenerator.Generate(plan, server, toolVersion, centralKeys);
+            var request = RequestScriptGenerator.Generate(plan, server, toolVersion, options);
+            var assignment = AssignmentScriptGenerator.Generate(plan, server, toolVersion, options);
             files.AddRange(new[] { request, assignment }.OfType<GeneratedFile>());
             files.Add(RunbookGenerator.Server(plan, server, request is not null, assignment is not null));
         }
 
-        files.AddRange(GlobalScriptsGenerator.Generate(plan, toolVersion));
+        files.AddRange(GlobalScriptsGenerator.Generate(plan, toolVersion, options));
         files.Add(RunbookGenerator.Deployment(plan));
         return ([.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], diagnostics.Sorted());
     }

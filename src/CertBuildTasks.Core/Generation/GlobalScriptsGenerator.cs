@@ -10,29 +10,29 @@ namespace CertBuildTasks.Generation;
 /// </summary>
 internal static class GlobalScriptsGenerator
 {
-    public static IEnumerable<GeneratedFile> Generate(CertificatePlan plan, string toolVersion)
+    public static IEnumerable<GeneratedFile> Generate(CertificatePlan plan, string toolVersion, GenerationOptions options)
     {
         foreach (var oauth in plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.OAuthTokenIssuer)))
         {
-            yield return OAuth(oauth, toolVersion);
+            yield return OAuth(oauth, toolVersion, options);
         }
 
         foreach (var pool in plan.Certificates.Where(c => c.Kind is CertificateKind.EdgeInternal or CertificateKind.EdgeExternal && c.Servers.Length > 1).GroupBy(c => c.Pool))
         {
-            yield return EdgeExport([.. pool], toolVersion);
+            yield return EdgeExport([.. pool], toolVersion, options);
         }
 
         foreach (var proxy in plan.Certificates.Where(c => c.Kind == CertificateKind.ReverseProxy))
         {
-            yield return ReverseProxy(proxy, plan.Policy.PublicCaName?.Value, toolVersion);
+            yield return ReverseProxy(proxy, plan.Policy.PublicCaName?.Value, toolVersion, options);
         }
     }
 
     public static string EdgeFolder(string? pool) => $"{BundlePaths.GlobalFolder}/edge-{pool}";
 
-    private static GeneratedFile OAuth(PlannedCertificate c, string toolVersion)
+    private static GeneratedFile OAuth(PlannedCertificate c, string toolVersion, GenerationOptions options)
     {
-        var w = new ScriptWriter();
+        var w = options.NewScript();
         w.Header(
             "Assigns the OAuthTokenIssuer certificate once, globally, before the other servers' certificates.",
             [$"Run on {c.RequestingServer}, where {c.Id} was requested. The Central Management Store replicates it to every Front End."],
@@ -59,11 +59,11 @@ internal static class GlobalScriptsGenerator
         return GeneratedFile.PowerShell($"{BundlePaths.GlobalFolder}/Set-OAuthCertificate.ps1", w.ToString());
     }
 
-    private static GeneratedFile EdgeExport(IReadOnlyList<PlannedCertificate> shared, string toolVersion)
+    private static GeneratedFile EdgeExport(IReadOnlyList<PlannedCertificate> shared, string toolVersion, GenerationOptions options)
     {
         var requesting = shared[0].RequestingServer ?? string.Empty;
         var others = shared[0].Servers.Where(s => s != requesting).ToList();
-        var w = new ScriptWriter();
+        var w = options.NewScript();
         w.Header(
             $"Exports the shared certificates of the Edge pool {shared[0].Pool} with their keys, for the other members.",
             [$"Run on {requesting} after its certificates were accepted; copy the PFX files to {string.Join(", ", others)} and run their Set-Certificates.ps1 with -PfxPath."],
@@ -92,9 +92,9 @@ internal static class GlobalScriptsGenerator
         return GeneratedFile.PowerShell($"{EdgeFolder(shared[0].Pool)}/Export-EdgeCertificates.ps1", w.ToString());
     }
 
-    private static GeneratedFile ReverseProxy(PlannedCertificate c, string? publicCa, string toolVersion)
+    private static GeneratedFile ReverseProxy(PlannedCertificate c, string? publicCa, string toolVersion, GenerationOptions options)
     {
-        var w = new ScriptWriter();
+        var w = options.NewScript();
         w.Header(
             "Requests the reverse proxy certificate (offline, for a public CA) and installs the internal CA chain.",
             [$"Run on the reverse proxy{(c.RequestingServer is null ? string.Empty : " (" + c.RequestingServer + ")")}; bind the certificate to the web listener in the proxy's own console afterwards."],

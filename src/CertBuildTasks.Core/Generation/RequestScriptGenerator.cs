@@ -13,7 +13,7 @@ namespace CertBuildTasks.Generation;
 /// </summary>
 internal static class RequestScriptGenerator
 {
-    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, IReadOnlySet<string> centralKeys)
+    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, GenerationOptions options)
     {
         var certificates = plan.Certificates.Where(c => c.RequestingServer == server && c.Kind != CertificateKind.ReverseProxy).ToList();
         if (certificates.Count == 0)
@@ -21,7 +21,8 @@ internal static class RequestScriptGenerator
             return null;
         }
 
-        var w = new ScriptWriter();
+        var centralKeys = options.CentralKeys;
+        var w = options.NewScript();
         var help = certificates.Select(c => $"{c.Id}: {Describe(c)}").Prepend($"Run on {server}. Certificates requested here:").ToList();
         var parameters = new List<(string, string)>();
         if (certificates.Any(c => c.RequestMode == RequestMode.Cmdlet && !centralKeys.Contains(c.Id)))
@@ -178,7 +179,11 @@ internal static class RequestScriptGenerator
         WriteFileVariables(w, c);
         w.Line($"$cer = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".cer")}");
         w.Line($"$pending = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".requestid")}");
-        w.Open("if (Test-Path -LiteralPath $pending)");
+        w.Open("if (Test-Path -LiteralPath $cer)");
+        w.Comment("The issued certificate is already here (the bundle carries it once the gate passed): accept it.");
+        w.AcceptAnswer(c.Id);
+        w.Close();
+        w.Open("elseif (Test-Path -LiteralPath $pending)");
         w.Comment("Submitted before and pending approval: retrieve it instead of making a second key.");
         w.Line("$requestId = (@(Get-Content -LiteralPath $pending) | Select-Object -First 1).Trim()");
         w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -retrieve, -accept'))");

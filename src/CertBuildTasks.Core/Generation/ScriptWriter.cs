@@ -8,7 +8,7 @@ namespace CertBuildTasks.Generation;
 /// -WhatIf/-Confirm through SupportsShouldProcess, strict mode, stop on the first error, the
 /// elevation check and the shared helper functions.
 /// </summary>
-internal sealed class ScriptWriter
+public sealed class ScriptWriter
 {
     private readonly StringBuilder _text = new();
     private int _indent;
@@ -102,8 +102,14 @@ internal sealed class ScriptWriter
     }
 
     /// <summary>$variable = Find-PlannedCertificate … for a planned certificate (see ScriptHelpers).</summary>
+    /// <summary>With an issued thumbprint (the gate passed) the lookup is by thumbprint, else by subject and names.</summary>
     public ScriptWriter FindCertificate(string variable, Planning.PlannedCertificate c, string allowMissing) =>
-        Line($"${variable} = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} {allowMissing}");
+        IssuedThumbprints.TryGetValue(c.Id, out var thumbprint)
+            ? Line($"${variable} = Find-IssuedCertificate -Id {PowerShellText.Literal(c.Id)} -Thumbprint {PowerShellText.Literal(thumbprint)} {allowMissing}")
+            : Line($"${variable} = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} {allowMissing}");
+
+    /// <summary>Thumbprints of the issued certificates that passed the gate, by planned certificate id.</summary>
+    public IReadOnlyDictionary<string, string> IssuedThumbprints { get; init; } = new Dictionary<string, string>();
 
     /// <summary>$thumbprint of $certificate, or a placeholder under -WhatIf before the certificate exists.</summary>
     public ScriptWriter ThumbprintOfFound() =>

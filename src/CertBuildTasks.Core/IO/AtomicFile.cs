@@ -6,6 +6,18 @@ namespace CertBuildTasks.IO;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Writes only when the bytes differ, so the time stamp moves only with the content.</summary>
+    public static bool WriteAllBytesIfChanged(string path, ReadOnlySpan<byte> content)
+    {
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
+        {
+            return false;
+        }
+
+        WriteAllBytes(path, content);
+        return true;
+    }
+
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
     {
         var full = Path.GetFullPath(path);

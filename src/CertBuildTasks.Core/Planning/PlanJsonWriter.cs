@@ -12,7 +12,7 @@ public static class PlanJsonWriter
 {
     public const int SchemaVersion = 1;
 
-    public static byte[] Write(CertificatePlan plan, string toolVersion)
+    public static byte[] Write(CertificatePlan plan, string toolVersion, IReadOnlyDictionary<string, Issued.IssuedRecord>? issued = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -27,7 +27,7 @@ public static class PlanJsonWriter
             w.WriteStartArray("certificates");
             foreach (var c in plan.Certificates)
             {
-                WriteCertificate(w, c);
+                WriteCertificate(w, c, issued?.GetValueOrDefault(c.Id));
             }
 
             w.WriteEndArray();
@@ -41,7 +41,7 @@ public static class PlanJsonWriter
         return Environment.NewLine == "\n" ? bytes : [.. bytes.Where(b => b != (byte)'\r')];
     }
 
-    private static void WriteCertificate(Utf8JsonWriter w, PlannedCertificate c)
+    private static void WriteCertificate(Utf8JsonWriter w, PlannedCertificate c, Issued.IssuedRecord? issued)
     {
         w.WriteStartObject();
         w.WriteString("id", c.Id);
@@ -82,6 +82,17 @@ public static class PlanJsonWriter
         w.WriteString("requestMode", c.RequestMode.ToString().ToLowerInvariant());
         w.WriteString("requestingServer", c.RequestingServer);
         w.WriteString("friendlyName", c.FriendlyName);
+        if (issued is not null)
+        {
+            // Absolute dates only: the same inputs give the same bytes whenever the build runs.
+            w.WriteStartObject("issued");
+            w.WriteString("thumbprint", issued.Thumbprint);
+            w.WriteString("notBefore", issued.NotBefore.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("notAfter", issued.NotAfter.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("file", issued.File);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -69,13 +69,34 @@ public static class RuleCatalog
         new Generation.CmdletKeySizeRule(),
     ];
 
-    /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, generation, internal.</summary>
+    public static IReadOnlyList<IssuedRule> IssuedRules { get; } =
+    [
+        new Issued.WeakSignatureRule(),
+        new Issued.WeakKeyRule(),
+        new Issued.SubjectDiffersRule(),
+        new Issued.RequiredSanMissingRule(),
+        new Issued.ExtraSansRule(),
+        new Issued.UnplannedWildcardRule(),
+        new Issued.ServerAuthenticationMissingRule(),
+        new Issued.ClientAuthenticationMissingRule(),
+        new Issued.KeyUsageRule(),
+        new Issued.CrlDistributionPointMissingRule(),
+        new Issued.NotTimeValidRule(),
+        new Issued.ExpiresSoonRule(),
+        new Issued.ChainNotTrustedRule(),
+        new Issued.AuthorityMismatchRule(),
+        new Issued.SelfSignedRule(),
+    ];
+
+    /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, issued, generation, internal.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =
         [.. InputDiagnostics.All
             .Concat(TopologyRules.Select(r => r.Descriptor))
             .Concat(PolicyRules.Select(r => r.Descriptor))
             .Concat(PlanDiagnostics.All)
             .Concat(PlanRules.Select(r => r.Descriptor))
+            .Concat(CertBuildTasks.Issued.IssuedDiagnostics.All)
+            .Concat(IssuedRules.Select(r => r.Descriptor))
             .Concat(GenerationRules.Select(r => r.Descriptor))
             .Concat(Csr.CsrDiagnostics.All)
             .Concat(InternalDiagnostics.All)

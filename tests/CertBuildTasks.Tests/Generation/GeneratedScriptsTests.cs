@@ -308,7 +308,7 @@ public sealed class GeneratedScriptsTests : IDisposable
         var validation = Validate.Run(SampleInputs.Topology(), SampleInputs.Policy());
         var (plan, _) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!);
         var central = CertBuildTasks.Csr.CsrStage.CentralKeyIds(plan);
-        var (files, _) = CertBuildTasks.Generation.GenerationStage.Run(plan, Generate.Version, central);
+        var (files, _) = CertBuildTasks.Generation.GenerationStage.Run(plan, Generate.Version, new CertBuildTasks.Generation.GenerationOptions(central, new Dictionary<string, CertBuildTasks.Issued.IssuedRecord>()));
         var bundle = Path.Combine(_dir.Path, "central");
         new Generate.Outcome(plan, files, [], string.Empty).WriteTo(bundle);
 

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace CertBuildTasks.Issued;
+
+/// <summary>What the rules need to know about an X.509 certificate, read with the platform's APIs.</summary>
+public static class CertificateFacts
+{
+    public const string SignatureSha1Rsa = "1.2.840.113549.1.1.5";
+    public const string SignatureMd5Rsa = "1.2.840.113549.1.1.4";
+    public const string SignatureMd2Rsa = "1.2.840.113549.1.1.2";
+    public const string SignatureRsaPss = "1.2.840.113549.1.1.10";
+    public const string CrlDistributionPoints = "2.5.29.31";
+
+    public static IReadOnlyList<string> DnsNames(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().FirstOrDefault() is { } san
+            ? [.. san.EnumerateDnsNames().Select(n => n.ToLowerInvariant())]
+            : [];
+
+    public static string CommonName(X509Certificate2 certificate) => certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false) ?? string.Empty;
+
+    /// <summary>null when the certificate has no EKU extension (any purpose).</summary>
+    public static IReadOnlyList<string>? EnhancedKeyUsages(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault() is { } eku
+            ? [.. eku.EnhancedKeyUsages.Cast<Oid>().Select(o => o.Value ?? string.Empty)]
+            : null;
+
+    public static X509KeyUsageFlags? KeyUsage(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault()?.KeyUsages;
+
+    public static bool HasCrlDistributionPoint(X509Certificate2 certificate) =>
+        certificate.Extensions.Any(e => e.Oid?.Value == CrlDistributionPoints);
+
+    /// <summary>The RSA key size, or null for another key algorithm.</summary>
+    public static int? RsaKeySize(X509Certificate2 certificate)
+    {
+        using var rsa = certificate.GetRSAPublicKey();
+        return rsa?.KeySize;
+    }
+
+    public static string SignatureAlgorithmName(X509Certificate2 certificate) =>
+        certificate.SignatureAlgorithm.FriendlyName ?? certificate.SignatureAlgorithm.Value ?? "unknown";
+
+    public static bool IsSelfSigned(X509Certificate2 certificate)
+    {
+        if (!certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.DisableCertificateDownloads = true;
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(certificate);
+            chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid | X509VerificationFlags.AllowUnknownCertificateAuthority;
+            chain.Build(certificate);
+            return chain.ChainElements.Count == 1 && !chain.ChainStatus.Any(s => s.Status.HasFlag(X509ChainStatusFlags.NotSignatureValid));
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SHA-1 thumbprint, upper case, as Windows and Set-CsCertificate show it.</summary>
+    public static string Thumbprint(X509Certificate2 certificate) => certificate.Thumbprint.ToUpperInvariant();
+}

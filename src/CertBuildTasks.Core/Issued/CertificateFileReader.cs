@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using CertBuildTasks.Diagnostics;
+
+namespace CertBuildTasks.Issued;
+
+/// <summary>
+/// Reads certificates from .cer/.crt/.pem (DER or PEM, one or many) and .p7b files, and refuses, with a
+/// diagnostic and without reading further, anything that carries a private key (PEM keys, PFX).
+/// </summary>
+public static class CertificateFileReader
+{
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
+    private static readonly string[] PrivateKeyLabels = ["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY"];
+
+    public static IReadOnlyList<LoadedCertificate> Read(string path, string? plannedId, DiagnosticBag diagnostics)
+    {
+        var location = SourceLocation.File(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "the file does not exist");
+                return [];
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, $"it is {info.Length:N0} bytes; certificate files are far smaller (limit {MaxFileBytes:N0})");
+                return [];
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, ex.Message);
+            return [];
+        }
+
+        if (bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
+        {
+            diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "the file is empty");
+            return [];
+        }
+
+        try
+        {
+            var certificates = LooksLikePem(bytes) ? ReadPem(Encoding.ASCII.GetString(bytes), location, diagnostics) : ReadBinary(bytes, location, diagnostics);
+            return [.. certificates.Select((c, i) => new LoadedCertificate(c, path, i, plannedId))];
+        }
+        catch (CryptographicException ex)
+        {
+            diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "it is not a valid certificate (" + ex.Message.TrimEnd('.') + ")");
+            return [];
+        }
+    }
+
+    private static bool LooksLikePem(byte[] bytes) => Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).Contains("-----BEGIN ", StringComparison.Ordinal);
+
+    private static List<X509Certificate2> ReadPem(string text, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        var result = new List<X509Certificate2>();
+        var span = text.AsSpan();
+        var foundAny = false;
+        while (PemEncoding.TryFind(span, out var fields))
+        {
+            foundAny = true;
+            var label = span[fields.Label].ToString();
+            var data = Convert.FromBase64String(span[fields.Base64Data].ToString());
+            if (PrivateKeyLabels.Contains(label))
+            {
+                diagnostics.Add(IssuedDiagnostics.PrivateKeyGiven, location, "PEM block " + label);
+                return [];
+            }
+
+            switch (label)
+            {
+                case "CERTIFICATE":
+                    result.Add(new X509Certificate2(data));
+                    break;
+                case "PKCS7":
+                    result.AddRange(ReadPkcs7(data));
+                    break;
+                case "CERTIFICATE REQUEST" or "NEW CERTIFICATE REQUEST":
+                    diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "it holds a certificate request (CSR), not the issued certificate");
+                    return [];
+                default:
+                    diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, $"it holds a PEM block '{label}', not a certificate");
+                    return [];
+            }
+
+            span = span[fields.Location.End..];
+        }
+
+        if (!foundAny || result.Count == 0)
+        {
+            diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "no certificate was found in the PEM text");
+        }
+
+        return result;
+    }
+
+    private static List<X509Certificate2> ReadBinary(byte[] bytes, SourceLocation location, DiagnosticBag diagnostics)
+    {
+#pragma warning disable SYSLIB0057 // net8.0 has no X509CertificateLoader; these APIs are the ones it offers
+        switch (X509Certificate2.GetCertContentType(bytes))
+        {
+            case X509ContentType.Cert:
+                return [new X509Certificate2(bytes)];
+            case X509ContentType.Pkcs7:
+                return ReadPkcs7(bytes);
+            case X509ContentType.Pkcs12:
+                diagnostics.Add(IssuedDiagnostics.PfxGiven, location);
+                return [];
+            default:
+                diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "it is neither a DER or PEM certificate nor a PKCS#7 (.p7b) bundle");
+                return [];
+        }
+#pragma warning restore SYSLIB0057
+    }
+
+    private static List<X509Certificate2> ReadPkcs7(byte[] data)
+    {
+        var collection = new X509Certificate2Collection();
+#pragma warning disable SYSLIB0057
+        collection.Import(data);
+#pragma warning restore SYSLIB0057
+        return [.. collection];
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace CertBuildTasks.Issued;
+
+/// <summary>
+/// Builds chains offline: only the given roots are trusted, intermediates come from the given files,
+/// nothing is downloaded, revocation is not fetched, and the time is CertValidationTime. Time problems
+/// are left to the validity rules, so they are reported once.
+/// </summary>
+public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList<LoadedCertificate> intermediates, DateTimeOffset validationTime)
+{
+    private const X509ChainStatusFlags TimeFlags = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested;
+
+    public (IReadOnlyList<string> Problems, TrustedRoot? Root) Build(LoadedCertificate leaf)
+    {
+        using var chain = new X509Chain();
+        var policy = chain.ChainPolicy;
+        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        policy.RevocationMode = X509RevocationMode.NoCheck;
+        policy.DisableCertificateDownloads = true;
+        policy.VerificationTime = validationTime.UtcDateTime;
+        foreach (var trusted in roots.Where(r => r.Loaded.IsSelfSigned))
+        {
+            policy.CustomTrustStore.Add(trusted.Loaded.Certificate);
+        }
+
+        foreach (var other in roots.Where(r => !r.Loaded.IsSelfSigned).Select(r => r.Loaded).Concat(intermediates))
+        {
+            policy.ExtraStore.Add(other.Certificate);
+        }
+
+        chain.Build(leaf.Certificate);
+        var problems = chain.ChainStatus
+            .Where(s => (s.Status & ~TimeFlags) != X509ChainStatusFlags.NoError)
+            .Select(s => s.Status.ToString() + (string.IsNullOrWhiteSpace(s.StatusInformation) ? string.Empty : " (" + s.StatusInformation.Trim() + ")"))
+            .Distinct()
+            .ToList();
+        var top = chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate : null;
+        var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
+        return (problems, problems.Count == 0 ? root : null);
+    }
+}

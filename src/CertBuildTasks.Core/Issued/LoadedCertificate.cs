@@ -1,0 +1,20 @@
+using System.Security.Cryptography.X509Certificates;
+using CertBuildTasks.Diagnostics;
+
+namespace CertBuildTasks.Issued;
+
+/// <summary>A certificate read from an input file: the file, its position in it, and item metadata.</summary>
+public sealed record LoadedCertificate(X509Certificate2 Certificate, string File, int Index, string? PlannedId)
+{
+    public SourceLocation Location => SourceLocation.File(File);
+
+    public string Thumbprint => Certificate.Thumbprint.ToUpperInvariant();
+
+    public bool IsCertificateAuthority =>
+        Certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault()?.CertificateAuthority == true;
+
+    /// <summary>Issuer equals subject and the certificate verifies with its own key.</summary>
+    public bool IsSelfSigned => CertificateFacts.IsSelfSigned(Certificate);
+
+    public string Display => System.IO.Path.GetFileName(File) + (Index > 0 ? $" #{Index + 1}" : string.Empty);
+}
