@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CertBuildTasks.Planning;
+
+namespace CertBuildTasks.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway PKI made with .NET's CertificateRequest: a root, an issuing intermediate, and leaf
+/// certificates issued "as planned" or with exactly one thing wrong.
+/// </summary>
+public sealed class TestPki : IDisposable
+{
+    private static readonly Lazy<RSA> SharedLeafKey = new(() => RSA.Create(2048));
+    private readonly RSA _rootKey = RSA.Create(2048);
+    private readonly RSA _intermediateKey = RSA.Create(2048);
+    private long _serial = 1000;
+
+    public TestPki(string name = "Contoso")
+    {
+        var now = DateTimeOffset.UtcNow;
+        var rootRequest = new CertificateRequest($"CN={name} Test Root", _rootKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        Root = rootRequest.CreateSelfSigned(now.AddYears(-1), now.AddYears(10));
+        var intermediateRequest = new CertificateRequest($"CN={name} Test Issuing CA", _intermediateKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        intermediateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        intermediateRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        intermediateRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(intermediateRequest.PublicKey, false));
+        using var intermediate = intermediateRequest.Create(Root, now.AddYears(-1), now.AddYears(8), [1]);
+        Intermediate = intermediate.CopyWithPrivateKey(_intermediateKey);
+    }
+
+    public X509Certificate2 Root { get; }
+
+    public X509Certificate2 Intermediate { get; }
+
+    /// <summary>What to issue; the defaults are "exactly as planned".</summary>
+    public sealed record Options
+    {
+        public string? CommonName { get; init; }
+
+        public IReadOnlyList<string>? DnsNames { get; init; }
+
+        public HashAlgorithmName Digest { get; init; } = HashAlgorithmName.SHA256;
+
+        public bool Pss { get; init; }
+
+        public int KeySize { get; init; } = 2048;
+
+        /// <summary>null: the plan's EKUs; empty: no EKU extension at all.</summary>
+        public IReadOnlyList<string>? Ekus { get; init; }
+
+        public X509KeyUsageFlags KeyUsage { get; init; } = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment;
+
+        public bool CrlDistributionPoint { get; init; } = true;
+
+        public DateTimeOffset? NotBefore { get; init; }
+
+        public DateTimeOffset? NotAfter { get; init; }
+
+        public bool SelfSigned { get; init; }
+    }
+
+    public X509Certificate2 Issue(PlannedCertificate planned, Options? options = null)
+    {
+        options ??= new Options();
+        var now = DateTimeOffset.UtcNow;
+        using var ownKey = options.KeySize == 2048 ? null : RSA.Create(options.KeySize);
+        var key = ownKey ?? SharedLeafKey.Value;
+        var request = new CertificateRequest("CN=" + (options.CommonName ?? planned.SubjectName), key, options.Digest, options.Pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+        var sans = new SubjectAlternativeNameBuilder();
+        foreach (var name in options.DnsNames ?? [.. planned.SanNames])
+        {
+            sans.AddDnsName(name);
+        }
+
+        request.CertificateExtensions.Add(sans.Build());
+        var ekus = options.Ekus ?? [.. planned.EnhancedKeyUsages];
+        if (ekus.Count > 0)
+        {
+            var collection = new OidCollection();
+            foreach (var eku in ekus)
+            {
+                collection.Add(new Oid(eku));
+            }
+
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(collection, false));
+        }
+
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(options.KeyUsage, true));
+        if (options.CrlDistributionPoint)
+        {
+            request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(["http://pki.contoso.test/issuing.crl"]));
+        }
+
+        var notBefore = options.NotBefore ?? now.AddDays(-1);
+        var notAfter = options.NotAfter ?? now.AddYears(1);
+        if (options.SelfSigned)
+        {
+            return request.CreateSelfSigned(notBefore, notAfter);
+        }
+
+        var serial = BitConverter.GetBytes(Interlocked.Increment(ref _serial));
+        var signer = X509SignatureGenerator.CreateForRSA(_intermediateKey, options.Pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+        return request.Create(Intermediate.SubjectName, signer, notBefore, notAfter, serial);
+    }
+
+    /// <summary>
+    /// Issues with the OpenSSL CLI from this PKI's intermediate (for what .NET will not sign, such as
+    /// SHA-1): a fresh key and CSR, the planned names and EKUs, a CRL distribution point.
+    /// </summary>
+    public string IssueWithOpenSsl(PlannedCertificate planned, string digest, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "ca.pem"), Intermediate.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(directory, "ca.key"), _intermediateKey.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(Path.Combine(directory, "ext.cnf"),
+            "subjectAltName=" + string.Join(",", planned.SanNames.Select(n => "DNS:" + n)) + "\n" +
+            "extendedKeyUsage=" + string.Join(",", planned.EnhancedKeyUsages.Select(e => e == EnhancedKeyUsageOids.ServerAuthentication ? "serverAuth" : "clientAuth")) + "\n" +
+            "keyUsage=critical,digitalSignature,keyEncipherment\n" +
+            "crlDistributionPoints=URI:http://pki.contoso.test/issuing.crl\n");
+        OpenSsl.Run(directory, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=" + planned.SubjectName);
+        var output = planned.Id + ".cer";
+        OpenSsl.Run(directory, "x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "365", "-" + digest, "-extfile", "ext.cnf", "-out", output);
+        foreach (var secret in new[] { "ca.key", "leaf.key" })
+        {
+            File.Delete(Path.Combine(directory, secret));
+        }
+
+        return Path.Combine(directory, output);
+    }
+
+    public static string Write(string path, params X509Certificate2[] certificates)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, string.Concat(certificates.Select(c => c.ExportCertificatePem() + "\n")));
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Root.Dispose();
+        Intermediate.Dispose();
+        _rootKey.Dispose();
+        _intermediateKey.Dispose();
+    }
+}
