@@ -64,6 +64,13 @@ public static class CertificateFileReader
 
     private static List<X509Certificate2> ReadPem(string text, SourceLocation location, DiagnosticBag diagnostics)
     {
+        // Refuse any file that mentions a private key, however well formed the PEM around it is.
+        if (PrivateKeyLabels.FirstOrDefault(l => text.Contains("-----BEGIN " + l + "-----", StringComparison.Ordinal)) is { } keyLabel)
+        {
+            diagnostics.Add(IssuedDiagnostics.PrivateKeyGiven, location, "PEM block " + keyLabel);
+            return [];
+        }
+
         var result = new List<X509Certificate2>();
         var span = text.AsSpan();
         var foundAny = false;
