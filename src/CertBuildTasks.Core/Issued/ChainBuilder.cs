@@ -9,6 +9,10 @@ namespace CertBuildTasks.Issued;
 /// </summary>
 public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList<LoadedCertificate> intermediates, DateTimeOffset validationTime)
 {
+    // Classified once: which given certificates anchor trust and which only help build the path.
+    private readonly X509Certificate2[] _anchors = [.. roots.Where(r => r.Loaded.IsSelfSigned).Select(r => r.Loaded.Certificate)];
+    private readonly X509Certificate2[] _helpers = [.. roots.Where(r => !r.Loaded.IsSelfSigned).Select(r => r.Loaded).Concat(intermediates).Select(c => c.Certificate)];
+
     private const X509ChainStatusFlags TimeFlags = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested;
 
     public (IReadOnlyList<string> Problems, TrustedRoot? Root) Build(LoadedCertificate leaf)
@@ -19,15 +23,8 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
         policy.RevocationMode = X509RevocationMode.NoCheck;
         policy.DisableCertificateDownloads = true;
         policy.VerificationTime = validationTime.UtcDateTime;
-        foreach (var trusted in roots.Where(r => r.Loaded.IsSelfSigned))
-        {
-            policy.CustomTrustStore.Add(trusted.Loaded.Certificate);
-        }
-
-        foreach (var other in roots.Where(r => !r.Loaded.IsSelfSigned).Select(r => r.Loaded).Concat(intermediates))
-        {
-            policy.ExtraStore.Add(other.Certificate);
-        }
+        policy.CustomTrustStore.AddRange(_anchors);
+        policy.ExtraStore.AddRange(_helpers);
 
         chain.Build(leaf.Certificate);
         var problems = chain.ChainStatus

@@ -17,12 +17,13 @@ public static class IssuedMatcher
         IReadOnlyDictionary<string, byte[]> centralPublicKeys)
     {
         var byId = plan.Certificates.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+        var index = new NameIndex(plan);
         var matches = new List<IssuedMatch>();
         var unmatched = new List<(LoadedCertificate, string)>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var leaf in leaves)
         {
-            var (planned, how, why) = Find(plan, byId, leaf, centralPublicKeys, taken);
+            var (planned, how, why) = Find(index, byId, leaf, centralPublicKeys, taken);
             if (planned is null)
             {
                 unmatched.Add((leaf, why));
@@ -37,7 +38,7 @@ public static class IssuedMatcher
     }
 
     private static (PlannedCertificate? Planned, string How, string Why) Find(
-        CertificatePlan plan,
+        NameIndex index,
         Dictionary<string, PlannedCertificate> byId,
         LoadedCertificate leaf,
         IReadOnlyDictionary<string, byte[]> centralPublicKeys,
@@ -69,7 +70,7 @@ public static class IssuedMatcher
         var names = CertificateFacts.DnsNames(leaf.Certificate).ToHashSet(DnsName.Comparer);
         PlannedCertificate? best = null;
         var bestScore = 0;
-        foreach (var c in plan.Certificates)
+        foreach (var c in index.Candidates(commonName, names))
         {
             var sameSubject = DnsName.Comparer.Equals(c.SubjectName, commonName);
             var overlap = c.SanNames.Count(names.Contains);
@@ -88,5 +89,37 @@ public static class IssuedMatcher
         return best is null
             ? (null, string.Empty, $": its subject {commonName} and names match no planned certificate")
             : (best, "subject and SAN overlap", string.Empty);
+    }
+
+    /// <summary>Planned certificates by subject and SAN, so matching stays linear for large plans.</summary>
+    private sealed class NameIndex
+    {
+        private readonly Dictionary<string, List<PlannedCertificate>> _byName = new(DnsName.Comparer);
+        private readonly Dictionary<PlannedCertificate, int> _order = new(ReferenceEqualityComparer.Instance);
+
+        public NameIndex(CertificatePlan plan)
+        {
+            for (var i = 0; i < plan.Certificates.Length; i++)
+            {
+                var c = plan.Certificates[i];
+                _order[c] = i;
+                foreach (var name in c.SanNames.Append(c.SubjectName).Distinct(DnsName.Comparer))
+                {
+                    if (!_byName.TryGetValue(name, out var list))
+                    {
+                        _byName[name] = list = [];
+                    }
+
+                    list.Add(c);
+                }
+            }
+        }
+
+        /// <summary>Every planned certificate sharing the subject or a SAN, in plan order (ties go to the first).</summary>
+        public IEnumerable<PlannedCertificate> Candidates(string commonName, IEnumerable<string> names) =>
+            names.Append(commonName)
+                .SelectMany(n => _byName.TryGetValue(n, out var list) ? list : [])
+                .Distinct()
+                .OrderBy(c => _order[c]);
     }
 }

@@ -33,7 +33,18 @@ public static class IssuedStage
         CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
-        var loaded = issued.SelectMany(i => CertificateFileReader.Read(i.Path, i.PlannedId, diagnostics)).ToList();
+        var perFile = new (IReadOnlyList<LoadedCertificate> Certificates, DiagnosticBag Diagnostics)[issued.Count];
+        Parallel.For(0, issued.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var bag = new DiagnosticBag();
+            perFile[i] = (CertificateFileReader.Read(issued[i].Path, issued[i].PlannedId, bag), bag);
+        });
+        var loaded = perFile.SelectMany(f => f.Certificates).ToList();
+        foreach (var file in perFile)
+        {
+            diagnostics.AddRange(file.Diagnostics.Items);
+        }
+
         var trusted = roots
             .SelectMany(r => CertificateFileReader.Read(r.Path, null, diagnostics).Select(c => new TrustedRoot(c, r.Authority, r.DeclaredRoot)))
             .ToList();
@@ -52,22 +63,29 @@ public static class IssuedStage
             diagnostics.Add(IssuedDiagnostics.NoTrustedRoots, SourceLocation.File(issued[0].Path));
         }
 
+        // Each certificate is judged on its own: in parallel, each with its own bag, merged in order.
         var chains = new ChainBuilder(trusted, intermediates, validationTime);
-        var failed = new HashSet<IssuedMatch>();
-        foreach (var match in matches)
+        var bags = new DiagnosticBag[matches.Count];
+        Parallel.For(0, matches.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var match = matches[i];
+            var bag = new DiagnosticBag();
             var (problems, root) = chains.Build(match.Issued);
             var check = new IssuedCheck(match.Planned, match.Issued, validationTime, plan.Policy.ExpiryWarningDays.Value, trusted.Count > 0, problems, root) { Policy = plan.Policy };
-            var before = diagnostics.Items.Count;
             foreach (var rule in RuleCatalog.IssuedRules)
             {
-                RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(check, report), match.Issued.File);
+                RuleRunner.Run(rule.Descriptor, bag, report => rule.Analyze(check, report), match.Issued.File);
             }
 
-            if (diagnostics.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error))
+            bags[i] = bag;
+        });
+        var failed = new HashSet<IssuedMatch>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            diagnostics.AddRange(bags[i].Items);
+            if (bags[i].HasErrors)
             {
-                failed.Add(match);
+                failed.Add(matches[i]);
             }
         }
 

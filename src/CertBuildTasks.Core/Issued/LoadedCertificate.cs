@@ -6,6 +6,8 @@ namespace CertBuildTasks.Issued;
 /// <summary>A certificate read from an input file: the file, its position in it, and item metadata.</summary>
 public sealed record LoadedCertificate(X509Certificate2 Certificate, string File, int Index, string? PlannedId)
 {
+    private readonly Lazy<bool> _selfSigned = new(() => CertificateFacts.IsSelfSigned(Certificate));
+
     public SourceLocation Location => SourceLocation.File(File);
 
     public string Thumbprint => Certificate.Thumbprint.ToUpperInvariant();
@@ -13,8 +15,8 @@ public sealed record LoadedCertificate(X509Certificate2 Certificate, string File
     public bool IsCertificateAuthority =>
         Certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault()?.CertificateAuthority == true;
 
-    /// <summary>Issuer equals subject and the certificate verifies with its own key.</summary>
-    public bool IsSelfSigned => CertificateFacts.IsSelfSigned(Certificate);
+    /// <summary>Issuer equals subject and the certificate verifies with its own key (checked once).</summary>
+    public bool IsSelfSigned => _selfSigned.Value;
 
     public string Display => System.IO.Path.GetFileName(File) + (Index > 0 ? $" #{Index + 1}" : string.Empty);
 }
