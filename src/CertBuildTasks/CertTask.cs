@@ -14,6 +14,7 @@ namespace CertBuildTasks.MSBuild;
 public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
+    private SeverityResolver? _resolver;
 
     [Required]
     public string ProjectFile { get; set; } = string.Empty;
@@ -66,6 +67,16 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     protected abstract void ExecuteCore();
 
+    /// <summary>The project's severity configuration (NoWarn, WarningsAsErrors, .editorconfig, …), read once.</summary>
+    protected SeverityResolver Resolver => _resolver ??= new SeverityResolver(
+        new SeverityOptions(
+            SeverityOptions.ParseCodeList(NoWarn),
+            SeverityOptions.ParseCodeList(WarningsAsErrors),
+            SeverityOptions.ParseCodeList(WarningsNotAsErrors),
+            TreatWarningsAsErrors),
+        AnalyzerConfigSet.Load(ProjectDirectory),
+        Path.GetFullPath(ProjectFile));
+
     /// <summary>Best effort: a gate that failed must not leave a clean-looking SARIF log behind.</summary>
     private void TryRecordFailure(Diagnostic diagnostic)
     {
@@ -92,13 +103,7 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     /// </summary>
     protected IReadOnlyList<Diagnostic> Report(IEnumerable<Diagnostic> diagnostics)
     {
-        var options = new SeverityOptions(
-            SeverityOptions.ParseCodeList(NoWarn),
-            SeverityOptions.ParseCodeList(WarningsAsErrors),
-            SeverityOptions.ParseCodeList(WarningsNotAsErrors),
-            TreatWarningsAsErrors);
-        var resolver = new SeverityResolver(options, AnalyzerConfigSet.Load(ProjectDirectory), Path.GetFullPath(ProjectFile));
-        var resolved = resolver.ResolveAll(diagnostics);
+        var resolved = Resolver.ResolveAll(diagnostics);
         foreach (var diagnostic in resolved)
         {
             MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);

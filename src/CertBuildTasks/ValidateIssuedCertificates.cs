@@ -53,6 +53,12 @@ public sealed class ValidateIssuedCertificates : CertInputTask
             return;
         }
 
+        // A gate that does not pass leaves no record behind: what CertGenerate bundles was judged now.
+        if (File.Exists(IssuedFile))
+        {
+            File.Delete(IssuedFile);
+        }
+
         var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
         var store = OpenKeyStore();
         var centralKeys = store is null ? new Dictionary<string, byte[]>() : PublicKeys(plan, store);
@@ -64,27 +70,27 @@ public sealed class ValidateIssuedCertificates : CertInputTask
             RequireAllIssued,
             centralKeys,
             CancellationToken);
-        Report(result.Diagnostics);
+
+        // "Passed" counts errors as the project configures them, like the build's own verdict.
+        var passed = result.Passed(d => Resolver.Resolve(d).Severity == DiagnosticSeverity.Error);
+        var pfxProblems = store is null ? [] : WritePfxFiles(store, passed);
+        Report([.. result.Diagnostics, .. pfxProblems]);
         if (Log.HasLoggedErrors)
         {
             return; // the gate failed: nothing is recorded, the previous plan and scripts stay
         }
 
         CancellationToken.ThrowIfCancellationRequested();
-        var records = result.Passed.Select(m => new IssuedRecord(
-            m.Planned.Id,
-            CertificateFacts.Thumbprint(m.Issued.Certificate),
-            new DateTimeOffset(m.Issued.Certificate.NotBefore.ToUniversalTime()),
-            new DateTimeOffset(m.Issued.Certificate.NotAfter.ToUniversalTime()),
-            Path.GetRelativePath(ProjectDirectory, m.Issued.File).Replace('\\', '/'),
-            m.Issued.Certificate.RawData)).ToList();
+        var records = passed.Select(j => new IssuedRecord(
+            j.Match.Planned.Id,
+            CertificateFacts.Thumbprint(j.Match.Issued.Certificate),
+            new DateTimeOffset(j.Match.Issued.Certificate.NotBefore.ToUniversalTime()),
+            new DateTimeOffset(j.Match.Issued.Certificate.NotAfter.ToUniversalTime()),
+            Path.GetRelativePath(ProjectDirectory, j.Match.Issued.File).Replace('\\', '/'),
+            j.Match.Issued.Certificate.RawData,
+            j.ChainPath)).ToList();
         IssuedRecord.Save(IssuedFile, records);
         AtomicFile.WriteAllBytesIfChanged(PlanFile, PlanJsonWriter.Write(plan, ToolVersion, records.ToDictionary(r => r.Id, StringComparer.Ordinal)));
-        if (store is not null)
-        {
-            WritePfxFiles(store, result.Passed);
-        }
-
         Log.LogMessage(MessageImportance.High, "CertBuildTasks gate: {0} issued certificate(s) accepted for {1} planned certificate(s)", records.Count, plan.Certificates.Length);
     }
 
@@ -120,19 +126,29 @@ public sealed class ValidateIssuedCertificates : CertInputTask
     }
 
     /// <summary>A PFX (3DES/SHA-1) beside each stored key whose certificate was issued and passed.</summary>
-    private void WritePfxFiles(KeyStore store, IReadOnlyList<IssuedMatch> passed)
+    private List<Diagnostic> WritePfxFiles(KeyStore store, IReadOnlyList<IssuedStage.Judged> passed)
     {
-        foreach (var match in passed.Where(m => store.Exists(m.Planned.Id)))
+        var problems = new List<Diagnostic>();
+        foreach (var match in passed.Select(j => j.Match).Where(m => store.Exists(m.Planned.Id)))
         {
-            using var key = store.Load(match.Planned.Id);
-            if (!key.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(match.Issued.Certificate.PublicKey.ExportSubjectPublicKeyInfo()))
+            try
             {
-                continue; // issued from a key made on the server, not from the build's CSR
-            }
+                using var key = store.Load(match.Planned.Id);
+                if (!key.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(match.Issued.Certificate.PublicKey.ExportSubjectPublicKeyInfo()))
+                {
+                    continue; // issued from a key made on the server, not from the build's CSR
+                }
 
-            store.WritePfx(match.Planned.Id, PfxWriter.Write(match.Issued.Certificate, key, store.Password));
-            Log.LogMessage(MessageImportance.Normal, "CertBuildTasks wrote the PFX of {0} into the key store", match.Planned.Id);
+                store.WritePfx(match.Planned.Id, PfxWriter.Write(match.Issued.Certificate, key, store.Password));
+                Log.LogMessage(MessageImportance.Normal, "CertBuildTasks wrote the PFX of {0} into the key store", match.Planned.Id);
+            }
+            catch (Exception ex) when (ex is CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                problems.Add(Diagnostic.Create(CsrDiagnostics.KeyUnreadable, SourceLocation.File(store.PathOf(match.Planned.Id)), store.PathOf(match.Planned.Id), ex.Message));
+            }
         }
+
+        return problems;
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -28,4 +28,7 @@ public static class BundlePaths
 
     /// <summary>The issued certificate (public part, DER) that passed the gate.</summary>
     public static string IssuedCertificate(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{certificate.Id}.cer";
+
+    /// <summary>The CA certificates above it (.p7b), for -CaChainPath on servers that are not domain-joined.</summary>
+    public static string IssuedChain(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{certificate.Id}.chain.p7b";
 }

@@ -35,6 +35,10 @@ public static class GenerationStage
             {
                 // The public certificate only, beside its request: certreq -accept takes it from there.
                 files.Add(new GeneratedFile(BundlePaths.IssuedCertificate(certificate), issued.Der));
+                if (issued.Chain.Count > 0)
+                {
+                    files.Add(new GeneratedFile(BundlePaths.IssuedChain(certificate), ChainBundle.Pkcs7(issued.Chain)));
+                }
             }
         }
 

@@ -51,16 +51,21 @@ public static class CertificateFileReader
         try
         {
             var certificates = LooksLikePem(bytes) ? ReadPem(Encoding.ASCII.GetString(bytes), location, diagnostics) : ReadBinary(bytes, location, diagnostics);
+            foreach (var certificate in certificates)
+            {
+                Decode(certificate);
+            }
+
             return [.. certificates.Select((c, i) => new LoadedCertificate(c, path, i, plannedId))];
         }
-        catch (CryptographicException ex)
+        catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException)
         {
             diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "it is not a valid certificate (" + ex.Message.TrimEnd('.') + ")");
             return [];
         }
     }
 
-    private static bool LooksLikePem(byte[] bytes) => Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).Contains("-----BEGIN ", StringComparison.Ordinal);
+    private static bool LooksLikePem(byte[] bytes) => bytes.AsSpan().IndexOf("-----BEGIN "u8) >= 0;
 
     private static List<X509Certificate2> ReadPem(string text, SourceLocation location, DiagnosticBag diagnostics)
     {
@@ -79,6 +84,17 @@ public static class CertificateFileReader
             foundAny = true;
             var label = span[fields.Label].ToString();
             var data = Convert.FromBase64String(span[fields.Base64Data].ToString());
+            if (data.Length == 0)
+            {
+                diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, $"its PEM block '{label}' is empty");
+                return [];
+            }
+
+            if (label is "CERTIFICATE" or "PKCS7" && IsPkcs12(data))
+            {
+                diagnostics.Add(IssuedDiagnostics.PfxGiven, location);
+                return [];
+            }
             if (PrivateKeyLabels.Contains(label))
             {
                 diagnostics.Add(IssuedDiagnostics.PrivateKeyGiven, location, "PEM block " + label);
@@ -129,6 +145,41 @@ public static class CertificateFileReader
                 return [];
         }
 #pragma warning restore SYSLIB0057
+    }
+
+#pragma warning disable SYSLIB0057
+    private static bool IsPkcs12(byte[] data) => X509Certificate2.GetCertContentType(data) == X509ContentType.Pkcs12;
+#pragma warning restore SYSLIB0057
+
+    /// <summary>.NET decodes extensions lazily; a malformed one must fail here, as CBT3001, not later.</summary>
+    private static void Decode(X509Certificate2 certificate)
+    {
+        if (certificate.RawData.Length == 0)
+        {
+            throw new CryptographicException("the certificate is empty");
+        }
+
+        foreach (var extension in certificate.Extensions)
+        {
+            switch (extension)
+            {
+                case X509SubjectAlternativeNameExtension san:
+                    _ = san.EnumerateDnsNames().ToList();
+                    break;
+                case X509BasicConstraintsExtension basic:
+                    _ = basic.CertificateAuthority;
+                    break;
+                case X509KeyUsageExtension usage:
+                    _ = usage.KeyUsages;
+                    break;
+                case X509EnhancedKeyUsageExtension eku:
+                    _ = eku.EnhancedKeyUsages.Count;
+                    break;
+            }
+        }
+
+        _ = certificate.SubjectName.Name;
+        _ = certificate.NotAfter;
     }
 
     private static List<X509Certificate2> ReadPkcs7(byte[] data)

@@ -13,9 +13,11 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
     private readonly X509Certificate2[] _anchors = [.. roots.Where(r => r.Loaded.IsSelfSigned).Select(r => r.Loaded.Certificate)];
     private readonly X509Certificate2[] _helpers = [.. roots.Where(r => !r.Loaded.IsSelfSigned).Select(r => r.Loaded).Concat(intermediates).Select(c => c.Certificate)];
 
-    private const X509ChainStatusFlags TimeFlags = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested;
+    // The leaf's own time and usage are judged by CBT3111/CBT3107; for the CAs above it they are chain problems.
+    private const X509ChainStatusFlags LeafOwnFlags = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested | X509ChainStatusFlags.NotValidForUsage;
 
-    public (IReadOnlyList<string> Problems, TrustedRoot? Root) Build(LoadedCertificate leaf)
+    /// <returns>The problems, the trusted root the chain ends in, and the CA certificates above the leaf (DER).</returns>
+    public (IReadOnlyList<string> Problems, TrustedRoot? Root, IReadOnlyList<byte[]> Path) Build(LoadedCertificate leaf)
     {
         using var chain = new X509Chain();
         var policy = chain.ChainPolicy;
@@ -25,15 +27,44 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
         policy.VerificationTime = validationTime.UtcDateTime;
         policy.CustomTrustStore.AddRange(_anchors);
         policy.ExtraStore.AddRange(_helpers);
+        policy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1")); // a CA restricted to other usages fails
 
         chain.Build(leaf.Certificate);
-        var problems = chain.ChainStatus
-            .Where(s => (s.Status & ~TimeFlags) != X509ChainStatusFlags.NoError)
-            .Select(s => s.Status.ToString() + (string.IsNullOrWhiteSpace(s.StatusInformation) ? string.Empty : " (" + s.StatusInformation.Trim() + ")"))
-            .Distinct()
-            .ToList();
+        var problems = new List<string>();
+        for (var i = 0; i < chain.ChainElements.Count; i++)
+        {
+            var element = chain.ChainElements[i];
+            foreach (var status in element.ChainElementStatus)
+            {
+                var flags = i == 0 ? status.Status & ~LeafOwnFlags : status.Status;
+                if (i > 0 && !RestrictsAwayFromServerAuthentication(element.Certificate))
+                {
+                    // Usage failures propagate up the chain; only a CA whose own EKUs exclude server
+                    // authentication is at fault (the leaf's EKUs are CBT3107's business).
+                    flags &= ~X509ChainStatusFlags.NotValidForUsage;
+                }
+                if (flags != X509ChainStatusFlags.NoError)
+                {
+                    var who = i == 0 ? string.Empty : $"{element.Certificate.Subject}: ";
+                    problems.Add(who + flags + (string.IsNullOrWhiteSpace(status.StatusInformation) ? string.Empty : " (" + status.StatusInformation.Trim() + ")"));
+                }
+            }
+        }
+
+        // A chain that stops short has no element status for the missing issuer; the chain status says so.
+        foreach (var status in chain.ChainStatus.Where(s => s.Status.HasFlag(X509ChainStatusFlags.PartialChain)))
+        {
+            problems.Add(status.Status + (string.IsNullOrWhiteSpace(status.StatusInformation) ? string.Empty : " (" + status.StatusInformation.Trim() + ")"));
+        }
+
+        problems = [.. problems.Distinct()];
         var top = chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate : null;
         var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
-        return (problems, problems.Count == 0 ? root : null);
+        var path = chain.ChainElements.Cast<X509ChainElement>().Skip(1).Select(e => e.Certificate.RawData).ToList();
+        return (problems, problems.Count == 0 ? root : null, path);
     }
+
+    private static bool RestrictsAwayFromServerAuthentication(X509Certificate2 certificate) =>
+        CertificateFacts.EnhancedKeyUsages(certificate) is { } ekus &&
+        !ekus.Contains("1.3.6.1.5.5.7.3.1") && !ekus.Contains("2.5.29.37.0");
 }

@@ -45,7 +45,7 @@ public static class IssuedDiagnostics
         DiagnosticCategory.Issued, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor AuthorityUnknown = new(
-        "CBT3010", "Certificate authority kind not judged", "The trusted roots carry no Authority metadata (internal or public), so whether each certificate comes from the planned kind of CA was not checked",
+        "CBT3010", "Certificate authority kind not judged", "The certificate {0} for '{1}' chains to the root {2}, which carries no Authority metadata (internal or public); whether it comes from the planned kind of CA was not checked",
         DiagnosticCategory.Issued, DiagnosticSeverity.Info);
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

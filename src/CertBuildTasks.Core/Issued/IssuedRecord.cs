@@ -7,7 +7,8 @@ namespace CertBuildTasks.Issued;
 /// What the gate hands to the later stages (obj/…/certbuild/issued.json): per planned certificate the
 /// issued certificate that passed — thumbprint, validity, file, and its DER bytes for the bundle.
 /// </summary>
-public sealed record IssuedRecord(string Id, string Thumbprint, DateTimeOffset NotBefore, DateTimeOffset NotAfter, string File, byte[] Der)
+/// <param name="Chain">The CA certificates above it (DER), intermediates first, for the bundle.</param>
+public sealed record IssuedRecord(string Id, string Thumbprint, DateTimeOffset NotBefore, DateTimeOffset NotAfter, string File, byte[] Der, IReadOnlyList<byte[]> Chain)
 {
     public static void Save(string path, IEnumerable<IssuedRecord> records)
     {
@@ -24,6 +25,13 @@ public sealed record IssuedRecord(string Id, string Thumbprint, DateTimeOffset N
                 w.WriteString("notAfter", r.NotAfter.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
                 w.WriteString("file", r.File);
                 w.WriteBase64String("der", r.Der);
+                w.WriteStartArray("chain");
+                foreach (var ca in r.Chain)
+                {
+                    w.WriteBase64StringValue(ca);
+                }
+
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
 
@@ -48,7 +56,8 @@ public sealed record IssuedRecord(string Id, string Thumbprint, DateTimeOffset N
                 e.GetProperty("notBefore").GetDateTimeOffset(),
                 e.GetProperty("notAfter").GetDateTimeOffset(),
                 e.GetProperty("file").GetString()!,
-                e.GetProperty("der").GetBytesFromBase64()))
+                e.GetProperty("der").GetBytesFromBase64(),
+                e.TryGetProperty("chain", out var chain) ? [.. chain.EnumerateArray().Select(c => c.GetBytesFromBase64())] : []))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 }

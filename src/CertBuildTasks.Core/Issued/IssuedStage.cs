@@ -17,10 +17,20 @@ public static class IssuedStage
 
     public sealed record RootInput(string Path, AuthorityKind? Authority, bool? DeclaredRoot);
 
-    public sealed record Result(IReadOnlyList<IssuedMatch> Matches, IReadOnlyList<Diagnostic> Diagnostics)
+    /// <summary>A matched certificate, what was found against it, and the CA certificates above it.</summary>
+    public sealed record Judged(IssuedMatch Match, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<byte[]> ChainPath);
+
+    public sealed record Result(IReadOnlyList<Judged> Matches, IReadOnlyList<Diagnostic> Diagnostics)
     {
-        /// <summary>The issued certificates without an error against them, newest per planned certificate.</summary>
-        public IReadOnlyList<IssuedMatch> Passed { get; init; } = [];
+        /// <summary>
+        /// Per planned certificate, the newest issued certificate with no error — errors as the caller
+        /// counts them (the project's severity configuration applies).
+        /// </summary>
+        public IReadOnlyList<Judged> Passed(Func<Diagnostic, bool> isError) =>
+            [.. Matches
+                .Where(j => !j.Diagnostics.Any(isError))
+                .GroupBy(j => j.Match.Planned.Id)
+                .Select(g => g.OrderByDescending(j => j.Match.Issued.Certificate.NotAfter).First())];
     }
 
     public static Result Run(
@@ -33,25 +43,16 @@ public static class IssuedStage
         CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
-        var perFile = new (IReadOnlyList<LoadedCertificate> Certificates, DiagnosticBag Diagnostics)[issued.Count];
-        Parallel.For(0, issued.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            var bag = new DiagnosticBag();
-            perFile[i] = (CertificateFileReader.Read(issued[i].Path, issued[i].PlannedId, bag), bag);
-        });
-        var loaded = perFile.SelectMany(f => f.Certificates).ToList();
-        foreach (var file in perFile)
-        {
-            diagnostics.AddRange(file.Diagnostics.Items);
-        }
-
+        var loaded = Read(issued, diagnostics, cancellationToken);
         var trusted = roots
             .SelectMany(r => CertificateFileReader.Read(r.Path, null, diagnostics).Select(c => new TrustedRoot(c, r.Authority, r.DeclaredRoot)))
             .ToList();
         CheckRoots(trusted, diagnostics);
 
-        var leaves = loaded.Where(c => !c.IsCertificateAuthority).ToList();
-        var intermediates = loaded.Where(c => c.IsCertificateAuthority && !c.IsSelfSigned).ToList();
+        // End-entity certificates are judged; CA certificates in the files only help build chains. A
+        // self-signed certificate, or one naming DNS hosts, is judged whatever its basic constraints say.
+        var leaves = loaded.Where(c => !c.IsCertificateAuthority || c.IsSelfSigned || CertificateFacts.DnsNames(c.Certificate).Count > 0).ToList();
+        var intermediates = loaded.Except(leaves).ToList();
         var (matches, unmatched) = IssuedMatcher.Match(plan, leaves, centralPublicKeys);
         foreach (var (certificate, why) in unmatched)
         {
@@ -65,33 +66,14 @@ public static class IssuedStage
 
         // Each certificate is judged on its own: in parallel, each with its own bag, merged in order.
         var chains = new ChainBuilder(trusted, intermediates, validationTime);
-        var bags = new DiagnosticBag[matches.Count];
+        var judged = new Judged[matches.Count];
         Parallel.For(0, matches.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var match = matches[i];
-            var bag = new DiagnosticBag();
-            var (problems, root) = chains.Build(match.Issued);
-            var check = new IssuedCheck(match.Planned, match.Issued, validationTime, plan.Policy.ExpiryWarningDays.Value, trusted.Count > 0, problems, root) { Policy = plan.Policy };
-            foreach (var rule in RuleCatalog.IssuedRules)
-            {
-                RuleRunner.Run(rule.Descriptor, bag, report => rule.Analyze(check, report), match.Issued.File);
-            }
-
-            bags[i] = bag;
+            judged[i] = Judge(matches[i], chains, plan, validationTime, trusted.Count > 0);
         });
-        var failed = new HashSet<IssuedMatch>();
-        for (var i = 0; i < matches.Count; i++)
+        foreach (var j in judged)
         {
-            diagnostics.AddRange(bags[i].Items);
-            if (bags[i].HasErrors)
-            {
-                failed.Add(matches[i]);
-            }
-        }
-
-        if (matches.Count > 0 && trusted.Count > 0 && trusted.All(r => r.Authority is null))
-        {
-            diagnostics.Add(IssuedDiagnostics.AuthorityUnknown, SourceLocation.File(roots[0].Path));
+            diagnostics.AddRange(j.Diagnostics);
         }
 
         var issuedIds = matches.Select(m => m.Planned.Id).ToHashSet(StringComparer.Ordinal);
@@ -100,12 +82,52 @@ public static class IssuedStage
             diagnostics.Add(requireAll ? IssuedDiagnostics.NotIssuedRequired : IssuedDiagnostics.NotIssued, planned.Origin, planned.Id, planned.SubjectName);
         }
 
-        var passed = matches
-            .GroupBy(m => m.Planned.Id)
-            .Select(g => g.OrderByDescending(m => m.Issued.Certificate.NotAfter).First())
-            .Where(m => !failed.Contains(m))
-            .ToList();
-        return new Result(matches, diagnostics.Sorted()) { Passed = passed };
+        return new Result(judged, diagnostics.Sorted());
+    }
+
+    private static List<LoadedCertificate> Read(IReadOnlyList<Input> issued, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var perFile = new (IReadOnlyList<LoadedCertificate> Certificates, DiagnosticBag Diagnostics)[issued.Count];
+        Parallel.For(0, issued.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var bag = new DiagnosticBag();
+            perFile[i] = (CertificateFileReader.Read(issued[i].Path, issued[i].PlannedId, bag), bag);
+        });
+        foreach (var file in perFile)
+        {
+            diagnostics.AddRange(file.Diagnostics.Items);
+        }
+
+        return [.. perFile.SelectMany(f => f.Certificates)];
+    }
+
+    private static Judged Judge(IssuedMatch match, ChainBuilder chains, CertificatePlan plan, DateTimeOffset validationTime, bool rootsGiven)
+    {
+        var bag = new DiagnosticBag();
+        IReadOnlyList<string> problems = [];
+        TrustedRoot? root = null;
+        IReadOnlyList<byte[]> path = [];
+        try
+        {
+            (problems, root, path) = chains.Build(match.Issued);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or InvalidOperationException or ArgumentException)
+        {
+            bag.Add(InternalDiagnostics.UnexpectedFailure, match.Issued.Location, "building the chain of " + match.Issued.Display, ex.Message);
+        }
+
+        var check = new IssuedCheck(match.Planned, match.Issued, validationTime, plan.Policy.ExpiryWarningDays.Value, rootsGiven, problems, root) { Policy = plan.Policy };
+        foreach (var rule in RuleCatalog.IssuedRules)
+        {
+            RuleRunner.Run(rule.Descriptor, bag, report => rule.Analyze(check, report), match.Issued.File);
+        }
+
+        if (root is { Authority: null })
+        {
+            bag.Add(IssuedDiagnostics.AuthorityUnknown, match.Issued.Location, match.Issued.Display, match.Planned.Id, root.Loaded.Certificate.Subject);
+        }
+
+        return new Judged(match, bag.Items, path);
     }
 
     /// <summary>CBT3009: Role metadata that contradicts the certificate — the Trusted Root store mistake.</summary>

@@ -91,4 +91,28 @@ public sealed class CertificateFileReaderTests : IDisposable
         Assert.Equal(now, empty);
         Assert.False(ValidationTime.TryParse("next tuesday", now, out _));
     }
+
+    [Fact]
+    public void An_empty_pem_block_is_CBT3001_not_a_crash() =>
+        Assert.Equal("CBT3001", Assert.Single(Read("empty-block.pem", System.Text.Encoding.ASCII.GetBytes("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n")).Diagnostics).Id);
+
+    [Fact]
+    public void A_pfx_wrapped_in_pem_is_CBT3003()
+    {
+        using var rsa = RSA.Create(2048);
+        using var self = new CertificateRequest("CN=x", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        var pem = PemEncoding.WriteString("CERTIFICATE", self.Export(X509ContentType.Pfx));
+        var (certificates, diagnostics) = Read("wrapped.pem", System.Text.Encoding.ASCII.GetBytes(pem));
+        Assert.Empty(certificates);
+        Assert.Equal("CBT3003", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
+    public void Pem_after_a_long_text_preamble_is_read_completely()
+    {
+        var preamble = string.Concat(Enumerable.Repeat("Certificate:\n    Data: ...text output of openssl x509 -text...\n", 200));
+        var text = preamble + _pki.Root.ExportCertificatePem() + "\n" + _pki.Intermediate.ExportCertificatePem() + "\n";
+        Assert.True(text.IndexOf("-----BEGIN", StringComparison.Ordinal) > 4096);
+        Assert.Equal(2, Read("long.pem", System.Text.Encoding.ASCII.GetBytes(text)).Certificates.Count);
+    }
 }

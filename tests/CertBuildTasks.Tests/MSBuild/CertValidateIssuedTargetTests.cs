@@ -190,4 +190,18 @@ public sealed class CertValidateIssuedTargetTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public void A_rule_configured_down_to_a_warning_no_longer_keeps_the_certificate_out_of_the_record()
+    {
+        var project = Project(options: c => c.Id == "director-dir01.contoso.com" ? new TestPki.Options { CrlDistributionPoint = false } : null);
+        _dir.Write(".editorconfig", "root = true\n[*]\ndotnet_diagnostic.CBT3110.severity = warning\ndotnet_diagnostic.CBT3115.severity = none\n");
+        var build = InProcessBuild.Run(project);
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.Contains("CBT3110", build.WarningCodes);
+        using var plan = JsonDocument.Parse(File.ReadAllText(Bundle("plan.json")));
+        var director = plan.RootElement.GetProperty("certificates").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "director-dir01.contoso.com");
+        Assert.True(director.TryGetProperty("issued", out _));
+        Assert.True(File.Exists(Bundle("servers/dir01.contoso.com/director-dir01.contoso.com.chain.p7b")));
+    }
 }

@@ -25,11 +25,11 @@ public sealed class RequiredSanMissingRuleTests : IssuedGateTestBase
         var names = fe.SanNames.Where(n => n != "dialin.contoso.com").ToList();
         var file = TestPki.Write(Dir.File("issued/answer-from-ca.pem"), Pki.Issue(fe, new() { DnsNames = names }));
         var result = IssuedStage.Run(PlanUnderTest, [new(file, null)], Roots(), Now, false, new Dictionary<string, byte[]>());
-        var match = Assert.Single(result.Matches);
+        var match = Assert.Single(result.Matches).Match;
         Assert.Equal("subject and SAN overlap", match.How);
         Assert.Equal(["CBT3104"], Problems(result).Select(d => d.Id));
 
         var named = IssuedStage.Run(PlanUnderTest, [new(file, "frontend-fe03.contoso.com")], Roots(), Now, false, new Dictionary<string, byte[]>());
-        Assert.Equal("frontend-fe03.contoso.com", Assert.Single(named.Matches).Planned.Id);
+        Assert.Equal("frontend-fe03.contoso.com", Assert.Single(named.Matches).Match.Planned.Id);
     }
 }
