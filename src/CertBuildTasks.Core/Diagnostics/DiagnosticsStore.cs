@@ -44,7 +44,7 @@ public static class DiagnosticsStore
             w.WriteEndArray();
         }
 
-        AtomicFile.WriteAllBytes(PathOf(directory, stage), stream.ToArray());
+        AtomicFile.WriteAllBytesIfChanged(PathOf(directory, stage), stream.ToArray());
     }
 
     /// <summary>Every stored diagnostic, in stage order.</summary>

@@ -1,0 +1,34 @@
+using System.IO.Compression;
+using CertBuildTasks.Generation;
+
+namespace CertBuildTasks.Bundle;
+
+/// <summary>
+/// A zip whose bytes depend only on the files: entries sorted by path, one fixed time stamp, fixed
+/// permissions (rw-r--r--), the same compression. Two builds of the same inputs give the same zip.
+/// </summary>
+public static class DeterministicZip
+{
+    /// <summary>1980-01-01, the earliest time a zip (DOS) time stamp can hold.</summary>
+    public static readonly DateTimeOffset Timestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private const int UnixFileMode644 = 0b110_100_100;
+
+    public static byte[] Create(IEnumerable<GeneratedFile> files)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var file in files.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
+            {
+                var entry = zip.CreateEntry(file.RelativePath, CompressionLevel.Optimal);
+                entry.LastWriteTime = Timestamp;
+                entry.ExternalAttributes = (0x8000 | UnixFileMode644) << 16; // regular file, 0644
+                using var content = entry.Open();
+                content.Write(file.Content);
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
