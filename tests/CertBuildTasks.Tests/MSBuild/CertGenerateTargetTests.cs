@@ -110,11 +110,19 @@ public sealed class CertGenerateTargetTests : IDisposable
     {
         var project = Project(SampleInputs.Topology(), SampleInputs.Policy());
         Assert.True(InProcessBuild.Run(project).Succeeded);
+        // A file deleted from the published bundle is published again; one deleted from the staging
+        // folder under obj/ is generated again.
         var inf = Bundle("servers/fe02.contoso.com/frontend-fe02.contoso.com.inf");
         var bytes = File.ReadAllBytes(inf);
         File.Delete(inf);
-        var again = InProcessBuild.Run(project);
-        Assert.True(again.Ran(Task));
+        var republished = InProcessBuild.Run(project);
+        Assert.True(republished.Ran("CreateCertificateBundle"));
+        Assert.False(republished.Ran(Task));
+        Assert.Equal(bytes, File.ReadAllBytes(inf));
+
+        File.Delete(_dir.File("obj/certbuild/bundle/servers/fe02.contoso.com/frontend-fe02.contoso.com.inf"));
+        var regenerated = InProcessBuild.Run(project);
+        Assert.True(regenerated.Ran(Task));
         Assert.Equal(bytes, File.ReadAllBytes(inf));
     }
 }

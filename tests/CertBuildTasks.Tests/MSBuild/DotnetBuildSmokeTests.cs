@@ -47,8 +47,13 @@ public sealed class DotnetBuildSmokeTests : IDisposable
         Assert.True(code2 == 0, output2);
         Assert.Contains("Skipping target \"CertValidate\" because all output files are up-to-date", output2, StringComparison.Ordinal);
 
+        Assert.True(File.Exists(_dir.File("bin/Debug/net10.0/Smoke-certificates.zip")));
+        Assert.True(File.Exists(_dir.File("bin/Debug/net10.0/certbundle/report.html")));
         var (code3, output3) = DotNetCli.Run(_dir.Path, "clean", "-nologo");
         Assert.True(code3 == 0, output3);
+        Assert.False(File.Exists(_dir.File("bin/Debug/net10.0/Smoke-certificates.zip")));
+        Assert.False(File.Exists(_dir.File("bin/Debug/net10.0/certbundle/plan.json")));
+        Assert.Empty(Directory.GetFiles(_dir.File("bin/Debug/net10.0/certbundle"), "*", SearchOption.AllDirectories));
         Assert.False(File.Exists(_dir.File("obj/Debug/net10.0/certbuild.sarif")));
         Assert.False(File.Exists(_dir.File("obj/Debug/net10.0/certbuild/validate.stamp")));
     }
