@@ -1,0 +1,74 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using CertBuildTasks.Tests.Infrastructure;
+
+namespace CertBuildTasks.Tests.MSBuild;
+
+/// <summary>The NuGet package as a consumer gets it: packed, restored from a local feed, built with dotnet build.</summary>
+[Collection(MSBuildTestGroup.Name)]
+public sealed class PackageTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void The_packed_package_builds_the_bundle_in_a_consumer_project()
+    {
+        var version = "0.1.0-test" + Guid.NewGuid().ToString("N")[..8];
+        var feed = _dir.File("feed");
+        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
+        var (packCode, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-p:Version=" + version, "-nologo");
+        Assert.True(packCode == 0, packOutput);
+
+        // What is in the package: tasks and their private dependencies, build logic, no lib/, no dependencies.
+        var nupkg = Path.Combine(feed, $"CertBuildTasks.{version}.nupkg");
+        using (var zip = ZipFile.OpenRead(nupkg))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("tasks/net8.0/CertBuildTasks.dll", entries);
+            Assert.Contains("tasks/net8.0/CertBuildTasks.Core.dll", entries);
+            Assert.Contains("tasks/net8.0/NJsonSchema.dll", entries);
+            Assert.Contains("tasks/net8.0/CertBuildTasks.deps.json", entries);
+            Assert.Contains("build/CertBuildTasks.targets", entries);
+            Assert.Contains("buildTransitive/CertBuildTasks.targets", entries);
+            Assert.Contains("README.md", entries);
+            Assert.Contains("icon.png", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+            Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.Ordinal));
+            using var nuspec = zip.GetEntry("CertBuildTasks.nuspec")!.Open();
+            var metadata = XDocument.Load(nuspec).Root!.Elements().First();
+            Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
+            Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+        }
+
+        var consumer = _dir.File("consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config><add key="globalPackagesFolder" value="{_dir.File("packages")}" /></config>
+              <packageSources><add key="local" value="{feed}" /></packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "topology.json"), SampleInputs.ToText(SampleInputs.Topology()));
+        File.WriteAllText(Path.Combine(consumer, "certificate-policy.json"), SampleInputs.ToText(SampleInputs.Policy()));
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CertBuildTasks" Version="{version}" />
+                <CertTopology Include="topology.json" />
+                <CertPolicy Include="certificate-policy.json" />
+              </ItemGroup>
+            </Project>
+            """);
+        var (code, output) = DotNetCli.Run(consumer, "build", "-nologo");
+        Assert.True(code == 0, output);
+        Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "certbundle", "plan.json")));
+        Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer-certificates.zip")));
+        // A development dependency: nothing of it reaches the consumer's runtime dependencies.
+        Assert.DoesNotContain("CertBuildTasks", File.ReadAllText(Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.deps.json")), StringComparison.Ordinal);
+    }
+}
