@@ -28,7 +28,7 @@ public static class ReportWriter
         table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
         th{background:#f2f2f2}td.ok{background:#e8f5e9}td.none{color:#999}code{font-size:.95em}
         .error{color:#b00020;font-weight:600}.warning{color:#8a5a00;font-weight:600}.info{color:#555}
-        .summary span{display:inline-block;margin-right:1.5em}.bar{background:#c8e6c9;height:1em;position:relative}
+        .summary span{display:inline-block;margin-right:1.5em}.matrix th,.matrix td{font-size:.82em;padding:.2em .35em}.bar{background:#c8e6c9;height:1em;position:relative}
         .track{background:#f2f2f2;width:40em;position:relative;height:1em}.reason{color:#555}
         """;
 
@@ -56,7 +56,7 @@ public static class ReportWriter
     private static void WriteMatrix(StringBuilder sb, CertificatePlan plan)
     {
         var usages = Usages.Where(u => plan.Certificates.Any(c => c.Usages.Contains(u))).ToList();
-        sb.Append("<h2>Certificate matrix</h2>\n<table>\n<tr><th>server</th>");
+        sb.Append("<h2>Certificate matrix</h2>\n<table class=\"matrix\">\n<tr><th>server</th>");
         foreach (var usage in usages)
         {
             sb.Append("<th>").Append(HtmlText.Encode(usage)).Append("</th>");
