@@ -126,6 +126,7 @@ public sealed class CertValidateIssuedTargetTests : IDisposable
         var good = Project();
         Assert.True(InProcessBuild.Run(good).Succeeded);
         var planBefore = File.ReadAllBytes(Bundle("plan.json"));
+        var zipBefore = File.ReadAllBytes(_dir.File("bin/test-certificates.zip"));
 
         var fe = _plan.Certificates.Single(c => c.Id == "frontend-fe02.contoso.com");
         TestPki.Write(_dir.File($"issued/{fe.Id}.cer"), _pki.Issue(fe, new TestPki.Options { DnsNames = [.. fe.SanNames.SkipLast(1)] }));
@@ -135,6 +136,7 @@ public sealed class CertValidateIssuedTargetTests : IDisposable
         Assert.Contains("CBT3104", again.ErrorCodes);
         Assert.True(again.Ran(Gate));
         Assert.Equal(planBefore, File.ReadAllBytes(Bundle("plan.json")));
+        Assert.Equal(zipBefore, File.ReadAllBytes(_dir.File("bin/test-certificates.zip")));
     }
 
     [Fact]
