@@ -13,9 +13,14 @@ public abstract class CertInputTask : CertTask
 
     public ITaskItem[] PolicyFiles { get; set; } = [];
 
+    /// <summary>The optional CertTopologyOverrides item: facts the topology XML does not carry.</summary>
+    public ITaskItem[] TopologyOverridesFiles { get; set; } = [];
+
     protected string? TopologyPath => TopologyFiles.Length == 1 ? TopologyFiles[0].GetMetadata("FullPath") : null;
 
     protected string? PolicyPath => PolicyFiles.Length == 1 ? PolicyFiles[0].GetMetadata("FullPath") : null;
+
+    protected string? OverridesPath => TopologyOverridesFiles.Length == 1 ? TopologyOverridesFiles[0].GetMetadata("FullPath") : null;
 
     /// <summary>
     /// Reads both inputs again for a later stage. CertValidate already reported their problems, so a
@@ -24,13 +29,13 @@ public abstract class CertInputTask : CertTask
     protected (LyncTopology? Topology, CertificatePolicy? Policy, IReadOnlyList<Diagnostic> Problems) LoadInputs()
     {
         var bag = new DiagnosticBag();
-        if (TopologyPath is null || PolicyFiles.Length > 1)
+        if (TopologyPath is null || PolicyFiles.Length > 1 || TopologyOverridesFiles.Length > 1)
         {
-            bag.Add(InputDiagnostics.ItemCount, SourceLocation.File(Path.GetFullPath(ProjectFile)), "Exactly one CertTopology item and at most one CertPolicy item are needed");
+            bag.Add(InputDiagnostics.ItemCount, SourceLocation.File(Path.GetFullPath(ProjectFile)), "Exactly one CertTopology item and at most one CertPolicy and one CertTopologyOverrides item are needed");
             return (null, null, bag.Items);
         }
 
-        var topology = TopologyLoader.Load(TopologyPath, bag);
+        var topology = TopologyLoader.Load(TopologyPath, OverridesPath, bag);
         var policy = PolicyPath is null ? PolicyJsonReader.BuiltIn : PolicyLoader.Load(PolicyPath, bag);
         return (topology, policy, bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
     }

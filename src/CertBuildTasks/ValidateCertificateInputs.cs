@@ -30,9 +30,15 @@ public sealed class ValidateCertificateInputs : CertInputTask
                 $"{PolicyFiles.Length} CertPolicy items ({string.Join(", ", PolicyFiles.Select(i => i.ItemSpec))}); at most one is allowed"));
         }
 
+        if (TopologyOverridesFiles.Length > 1)
+        {
+            diagnostics.Add(Diagnostic.Create(InputDiagnostics.ItemCount, projectLocation,
+                $"{TopologyOverridesFiles.Length} CertTopologyOverrides items ({string.Join(", ", TopologyOverridesFiles.Select(i => i.ItemSpec))}); at most one is allowed"));
+        }
+
         if (diagnostics.Count == 0)
         {
-            diagnostics.AddRange(InputValidator.Validate(TopologyPath!, PolicyPath, CancellationToken).Diagnostics);
+            diagnostics.AddRange(InputValidator.Validate(TopologyPath!, PolicyPath, OverridesPath, CancellationToken).Diagnostics);
         }
 
         Report(diagnostics);

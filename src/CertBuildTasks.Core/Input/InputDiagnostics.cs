@@ -40,6 +40,32 @@ public static class InputDiagnostics
         "CBT1008", "Unsupported input format", "The {0} file '{1}' has an unsupported format: {2}",
         DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
 
+    public static readonly DiagnosticDescriptor XmlSyntax = new(
+        "CBT1009", "XML syntax error", "The {0} file is not well-formed XML: {1}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor DtdProhibited = new(
+        "CBT1010", "XML document type declarations are not allowed",
+        "The {0} file contains a <!DOCTYPE> declaration; document type definitions and entities are refused (they enable entity-expansion and external-entity attacks), and Topology Builder never writes one",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor XmlStructure = new(
+        "CBT1011", "Topology XML cannot be understood", "{0}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor XmlFactMissing = new(
+        "CBT1012", "Fact missing from topology XML", "The topology XML does not carry {0}; {1}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor OverrideUnmatched = new(
+        "CBT1013", "Topology override names nothing in the topology", "The overrides file names {0} '{1}', which the topology does not contain",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    public static readonly DiagnosticDescriptor ConversionRefused = new(
+        "CBT1014", "Topology conversion refused", "The topology cannot be converted to '{0}': {1}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [FileNotFound, FileEmpty, JsonSyntax, SchemaViolation, FileTooLarge, FileUnreadable, ItemCount, UnsupportedFormat];
+        [FileNotFound, FileEmpty, JsonSyntax, SchemaViolation, FileTooLarge, FileUnreadable, ItemCount, UnsupportedFormat,
+         XmlSyntax, DtdProhibited, XmlStructure, XmlFactMissing, OverrideUnmatched, ConversionRefused];
 }

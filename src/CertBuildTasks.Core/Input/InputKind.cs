@@ -5,6 +5,7 @@ public enum InputKind
 {
     Topology,
     Policy,
+    TopologyOverrides,
 }
 
 public static class InputKindExtensions
@@ -13,6 +14,7 @@ public static class InputKindExtensions
     {
         InputKind.Topology => "topology",
         InputKind.Policy => "certificate policy",
+        InputKind.TopologyOverrides => "topology overrides",
         _ => kind.ToString(),
     };
 
@@ -20,6 +22,7 @@ public static class InputKindExtensions
     {
         InputKind.Topology => "topology.schema.json",
         InputKind.Policy => "certificate-policy.schema.json",
+        InputKind.TopologyOverrides => "topology-overrides.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -1,27 +1,49 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Topology;
+using CertBuildTasks.Topology.Xml;
 
 namespace CertBuildTasks.Input;
 
-/// <summary>Picks the reader by file extension and runs read → parse → schema → model.</summary>
+/// <summary>
+/// Picks the reader by file extension (.json: own schema; .tbxml/.xml: Topology Builder or published
+/// topology), then lays the optional overrides file over the result.
+/// </summary>
 public static class TopologyLoader
 {
-    public static LyncTopology? Load(string path, DiagnosticBag diagnostics)
+    public static LyncTopology? Load(string path, DiagnosticBag diagnostics) => Load(path, null, diagnostics);
+
+    public static LyncTopology? Load(string path, string? overridesPath, DiagnosticBag diagnostics)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is ".tbxml" or ".xml")
+        TopologyOverrides? overrides = null;
+        if (overridesPath is not null)
         {
-            // Topology Builder / Get-CsTopology -AsXml import is its own capability (issue 7); until it
-            // lands the user gets a clear diagnostic instead of a JSON parse error on XML.
-            diagnostics.Add(InputDiagnostics.UnsupportedFormat, SourceLocation.File(path), InputKind.Topology.DisplayName(), path,
-                "Topology Builder XML is not supported by this version; describe the topology in the JSON format (schemas/topology.schema.json)");
-            return null;
+            var overridesToken = JsonInput.LoadValid(overridesPath, InputKind.TopologyOverrides, diagnostics);
+            if (overridesToken is null)
+            {
+                return null;
+            }
+
+            overrides = TopologyOverridesReader.Read(overridesToken, overridesPath);
         }
 
-        if (extension != ".json")
+        var topology = LoadTopology(path, overrides, diagnostics);
+        return topology is null || overrides is null ? topology : TopologyOverridesApplier.Apply(topology, overrides, diagnostics);
+    }
+
+    public static bool IsXml(string path) => Path.GetExtension(path).ToLowerInvariant() is ".tbxml" or ".xml";
+
+    private static LyncTopology? LoadTopology(string path, TopologyOverrides? overrides, DiagnosticBag diagnostics)
+    {
+        if (IsXml(path))
+        {
+            var text = InputFileReader.ReadText(path, InputKind.Topology, diagnostics);
+            return text is null ? null : TopologyXmlReader.Read(text, path, overrides, diagnostics);
+        }
+
+        if (!string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
         {
             diagnostics.Add(InputDiagnostics.UnsupportedFormat, SourceLocation.File(path), InputKind.Topology.DisplayName(), path,
-                "use a .json topology (schemas/topology.schema.json)");
+                "use a .json topology (schemas/topology.schema.json), a Topology Builder .tbxml file or a Get-CsTopology -AsXml .xml document");
             return null;
         }
 

@@ -75,7 +75,7 @@ public static class TopologyJsonReader
             json.Of(pool));
     }
 
-    private static SimpleUrlSet? ReadSimpleUrls(JsonLocations json, JObject? urls)
+    internal static SimpleUrlSet? ReadSimpleUrls(JsonLocations json, JObject? urls)
     {
         if (urls is null)
         {

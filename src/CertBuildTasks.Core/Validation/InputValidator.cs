@@ -13,10 +13,10 @@ namespace CertBuildTasks.Validation;
 /// </summary>
 public static class InputValidator
 {
-    public static ValidationResult Validate(string topologyPath, string? policyPath, CancellationToken cancellationToken = default)
+    public static ValidationResult Validate(string topologyPath, string? policyPath, string? overridesPath = null, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
-        var topology = TopologyLoader.Load(topologyPath, diagnostics);
+        var topology = TopologyLoader.Load(topologyPath, overridesPath, diagnostics);
         var policy = policyPath is null ? PolicyJsonReader.BuiltIn : PolicyLoader.Load(policyPath, diagnostics);
 
         if (topology is not null)

@@ -149,10 +149,11 @@ public class InputFileTests
     }
 
     [Fact]
-    public void Topology_builder_xml_gets_a_clear_unsupported_format_diagnostic_for_now()
+    public void A_topology_in_an_unknown_format_gets_a_clear_unsupported_format_diagnostic()
     {
-        var d = Single("<TopologyBuilder />", "contoso.tbxml");
+        var d = Single("sites: []", "contoso.yaml");
         Assert.Equal("CBT1008", d.Id);
+        Assert.Contains(".tbxml", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

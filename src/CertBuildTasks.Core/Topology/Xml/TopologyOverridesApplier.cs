@@ -1,0 +1,59 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Input;
+using CertBuildTasks.Naming;
+
+namespace CertBuildTasks.Topology.Xml;
+
+/// <summary>
+/// Lays a <see cref="TopologyOverrides"/> over a topology read from any format: each property that is
+/// set replaces the topology's value; pool and Office Web Apps entries must name something that exists.
+/// </summary>
+public static class TopologyOverridesApplier
+{
+    public static LyncTopology Apply(LyncTopology topology, TopologyOverrides overrides, DiagnosticBag diagnostics)
+    {
+        var pools = topology.Pools.ToList();
+        foreach (var entry in overrides.Pools)
+        {
+            if (!pools.Any(p => DnsName.Comparer.Equals(p.Fqdn.Value, entry.Fqdn.Value)))
+            {
+                diagnostics.Add(InputDiagnostics.OverrideUnmatched, entry.Fqdn.Location, "pool", entry.Fqdn.Value);
+            }
+        }
+
+        foreach (var entry in overrides.OfficeWebApps)
+        {
+            if (!topology.OfficeWebApps.Any(o => DnsName.Comparer.Equals(o.Fqdn.Value, entry.Fqdn.Value)))
+            {
+                diagnostics.Add(InputDiagnostics.OverrideUnmatched, entry.Fqdn.Location, "Office Web Apps server", entry.Fqdn.Value);
+            }
+        }
+
+        var sites = topology.Sites.Select(site => site with { Pools = [.. site.Pools.Select(pool => ApplyToPool(pool, overrides))] });
+        var officeWebApps = topology.OfficeWebApps.Select(owas =>
+            overrides.OfficeWebApps.FirstOrDefault(o => DnsName.Comparer.Equals(o.Fqdn.Value, owas.Fqdn.Value)) is { } o
+                ? owas with { ExternalFqdn = o.ExternalFqdn }
+                : owas);
+
+        return topology with
+        {
+            ProductVersion = overrides.ProductVersion ?? topology.ProductVersion,
+            SimpleUrls = overrides.SimpleUrls ?? topology.SimpleUrls,
+            Mobility = overrides.Mobility ?? topology.Mobility,
+            Xmpp = overrides.Xmpp ?? topology.Xmpp,
+            StrictDnsSignInPool = overrides.StrictDnsSignInPool ?? topology.StrictDnsSignInPool,
+            ReverseProxy = overrides.ReverseProxy ?? topology.ReverseProxy,
+            Sites = [.. sites],
+            OfficeWebApps = [.. officeWebApps],
+        };
+    }
+
+    private static Pool ApplyToPool(Pool pool, TopologyOverrides overrides) =>
+        overrides.Pools.FirstOrDefault(o => DnsName.Comparer.Equals(o.Fqdn.Value, pool.Fqdn.Value)) is { } entry
+            ? pool with
+            {
+                InternalWebFqdn = entry.InternalWebFqdn ?? pool.InternalWebFqdn,
+                ExternalWebFqdn = entry.ExternalWebFqdn ?? pool.ExternalWebFqdn,
+            }
+            : pool;
+}

@@ -1,0 +1,52 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Planning;
+using CertBuildTasks.Policy;
+using CertBuildTasks.Topology;
+using CertBuildTasks.Validation;
+
+namespace CertBuildTasks.Tests.Infrastructure;
+
+/// <summary>
+/// Reads Topology Builder / published topology XML with the real validation stage: the two real
+/// files of the workplace's shared/topologies folder (read in place, never copied) and this
+/// project's hand-written fixtures.
+/// </summary>
+public static class XmlTopology
+{
+    public const string ContosoTbxml = "sfbautomatedlab-contoso.tbxml";
+    public const string OtcTbxml = "otc-sfb2019-standard.tbxml";
+
+    /// <summary>shared/topologies beside the repository (or beside one of its parents).</summary>
+    public static string Shared(string fileName)
+    {
+        for (var dir = new DirectoryInfo(RepoPaths.Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "topologies", fileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"shared/topologies/{fileName} was not found beside the repository or its parents: the real Topology Builder files are part of the workplace");
+    }
+
+    public static string Fixture(string fileName) => Path.Combine(AppContext.BaseDirectory, "Topology", "Fixtures", fileName);
+
+    public static ValidationResult Validate(string topologyPath, string? overridesPath = null) =>
+        InputValidator.Validate(topologyPath, null, overridesPath);
+
+    /// <summary>Validates (failing the test on errors) and plans with the built-in policy.</summary>
+    public static (LyncTopology Topology, CertificatePlan Plan, IReadOnlyList<Diagnostic> Diagnostics) Plan(string topologyPath, string? overridesPath = null)
+    {
+        var validation = Validate(topologyPath, overridesPath);
+        var errors = validation.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "validation failed: " + string.Join("; ", errors));
+        var (plan, diagnostics) = PlanStage.Run(validation.Topology!, PolicyJsonReader.BuiltIn);
+        return (validation.Topology!, plan, [.. validation.Diagnostics, .. diagnostics]);
+    }
+
+    public static Pool Pool(LyncTopology topology, string fqdn) => topology.Pools.Single(p => p.Fqdn.Value == fqdn);
+
+    public static IReadOnlyList<string> Values(IEnumerable<Located<string>> values) => [.. values.Select(v => v.Value)];
+}

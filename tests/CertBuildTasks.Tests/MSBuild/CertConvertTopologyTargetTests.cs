@@ -1,0 +1,73 @@
+using CertBuildTasks.Tests.Infrastructure;
+
+namespace CertBuildTasks.Tests.MSBuild;
+
+/// <summary>CertConvertTopology in process: XML (+ overrides) to JSON that plans the same certificates.</summary>
+[Collection(MSBuildTestGroup.Name)]
+public sealed class CertConvertTopologyTargetTests : IDisposable
+{
+    private readonly TempDirectory _xmlProject = new();
+    private readonly TempDirectory _jsonProject = new();
+
+    public void Dispose()
+    {
+        _xmlProject.Dispose();
+        _jsonProject.Dispose();
+    }
+
+    private static string Project(TempDirectory dir, string topology, string? overrides = null)
+    {
+        dir.Write(".editorconfig", "root = true\n");
+        var items = $"<CertTopology Include=\"{topology}\" />" + (overrides is null ? string.Empty : $"<CertTopologyOverrides Include=\"{overrides}\" />");
+        return InProcessBuild.WriteProject(dir, $"<ItemGroup>{items}</ItemGroup>");
+    }
+
+    [Theory]
+    [InlineData("tbxml")]
+    [InlineData("published")]
+    public void The_converted_json_plans_the_same_plan_json_bytes(string source)
+    {
+        string topology, overrides = string.Empty;
+        if (source == "tbxml")
+        {
+            topology = XmlTopology.Shared(XmlTopology.ContosoTbxml);
+        }
+        else
+        {
+            topology = XmlTopology.Fixture("published-director-edge.xml");
+            overrides = XmlTopology.Fixture("published-director-edge.overrides.json");
+        }
+
+        var xmlProject = Project(_xmlProject, topology, overrides.Length == 0 ? null : overrides);
+        var built = InProcessBuild.Run(xmlProject);
+        Assert.True(built.Succeeded, built.Describe());
+
+        var converted = _jsonProject.File("converted.json");
+        var convert = InProcessBuild.Run(xmlProject, "CertConvertTopology", new Dictionary<string, string?> { ["CertConvertedTopologyFile"] = converted });
+        Assert.True(convert.Succeeded, convert.Describe());
+        Assert.True(File.Exists(converted));
+
+        var jsonBuild = InProcessBuild.Run(Project(_jsonProject, "converted.json"));
+        Assert.True(jsonBuild.Succeeded, jsonBuild.Describe());
+        Assert.Empty(jsonBuild.Warnings);
+        Assert.Equal(
+            File.ReadAllBytes(_xmlProject.File("bin/certbundle/plan.json")),
+            File.ReadAllBytes(_jsonProject.File("bin/certbundle/plan.json")));
+    }
+
+    [Fact]
+    public void Conversion_never_overwrites_an_existing_file_unless_asked()
+    {
+        var project = Project(_xmlProject, XmlTopology.Shared(XmlTopology.OtcTbxml));
+        var existing = _xmlProject.Write("otc-sfb2019-standard.topology.json", "{ \"edited\": true }");
+
+        var refused = InProcessBuild.Run(project, "CertConvertTopology");
+        Assert.False(refused.Succeeded);
+        Assert.Equal(["CBT1014"], refused.ErrorCodes);
+        Assert.Equal("{ \"edited\": true }", File.ReadAllText(existing));
+
+        var forced = InProcessBuild.Run(project, "CertConvertTopology", new Dictionary<string, string?> { ["CertConvertOverwrite"] = "true" });
+        Assert.True(forced.Succeeded, forced.Describe());
+        Assert.Contains("\"role\": \"StandardEdition\"", File.ReadAllText(existing), StringComparison.Ordinal);
+    }
+}
