@@ -16,9 +16,17 @@ public static class XmlTopology
     public const string ContosoTbxml = "sfbautomatedlab-contoso.tbxml";
     public const string OtcTbxml = "otc-sfb2019-standard.tbxml";
 
-    /// <summary>shared/topologies beside the repository (or beside one of its parents).</summary>
+    /// <summary>
+    /// shared/topologies beside the repository (or beside one of its parents), or the folder named by
+    /// CERTBUILDTASKS_SHARED_TOPOLOGIES for a checkout that lives elsewhere.
+    /// </summary>
     public static string Shared(string fileName)
     {
+        if (Environment.GetEnvironmentVariable("CERTBUILDTASKS_SHARED_TOPOLOGIES") is { Length: > 0 } folder && File.Exists(Path.Combine(folder, fileName)))
+        {
+            return Path.Combine(folder, fileName);
+        }
+
         for (var dir = new DirectoryInfo(RepoPaths.Root); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "topologies", fileName);
@@ -28,7 +36,7 @@ public static class XmlTopology
             }
         }
 
-        throw new FileNotFoundException($"shared/topologies/{fileName} was not found beside the repository or its parents: the real Topology Builder files are part of the workplace");
+        throw new FileNotFoundException($"shared/topologies/{fileName} was not found beside the repository or its parents (or in CERTBUILDTASKS_SHARED_TOPOLOGIES): the real Topology Builder files are part of the workplace");
     }
 
     public static string Fixture(string fileName) => Path.Combine(AppContext.BaseDirectory, "Topology", "Fixtures", fileName);
