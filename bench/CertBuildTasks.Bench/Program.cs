@@ -8,4 +8,5 @@ Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; {runs} measured runs per figure (median).");
 Console.WriteLine();
 PlanningBenchmark.Run(Console.Out, runs);
+XmlImportBenchmark.Run(Console.Out, runs);
 IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3));

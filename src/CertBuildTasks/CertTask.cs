@@ -90,8 +90,19 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
         }
     }
 
+    /// <summary>
+    /// False for on-demand tasks outside the build pipeline (CertConvertTopology): their diagnostics are
+    /// logged but kept out of the stage store and the SARIF log, which describe the build.
+    /// </summary>
+    protected virtual bool RecordsResults => true;
+
     private void Store(IReadOnlyList<Diagnostic> reported)
     {
+        if (!RecordsResults)
+        {
+            return;
+        }
+
         DiagnosticsStore.Save(IntermediateDirectory, Stage, reported);
         var all = DiagnosticsStore.LoadAll(IntermediateDirectory);
         AtomicFile.WriteAllBytes(SarifLogPath, SarifLogWriter.Write(all, ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile)));

@@ -4,13 +4,15 @@ using CertBuildTasks.Input;
 using CertBuildTasks.IO;
 using CertBuildTasks.Topology;
 using Microsoft.Build.Framework;
+using Newtonsoft.Json.Linq;
 
 namespace CertBuildTasks.MSBuild;
 
 /// <summary>
 /// The CertConvertTopology target's task: writes the CertTopology (with CertTopologyOverrides laid
 /// over it) in the JSON format, so an admin can leave Topology Builder XML behind and edit JSON.
-/// It never overwrites a file unless asked to: the destination may hold the admin's edits.
+/// It never overwrites a file unless asked to, and never one of its own inputs: the destination may
+/// hold the admin's edits.
 /// </summary>
 public sealed class ConvertCertificateTopology : CertInputTask
 {
@@ -24,34 +26,65 @@ public sealed class ConvertCertificateTopology : CertInputTask
 
     protected override string Stage => "convert";
 
+    protected override bool RecordsResults => false;
+
     protected override void ExecuteCore()
     {
-        var (topology, _, problems) = LoadInputs();
-        if (topology is null)
+        var bag = new DiagnosticBag();
+        if (TopologyPath is null || TopologyOverridesFiles.Length > 1)
         {
-            Report(problems);
+            bag.Add(InputDiagnostics.ItemCount, SourceLocation.File(Path.GetFullPath(ProjectFile)), "CertConvertTopology needs exactly one CertTopology item and at most one CertTopologyOverrides item");
+            Report(bag.Items);
             return;
         }
 
-        var destination = Path.GetFullPath(OutputFile);
-        var refusal = string.Equals(destination, TopologyPath, StringComparison.OrdinalIgnoreCase)
-            ? "it is the topology file itself"
-            : File.Exists(destination) && !Overwrite
-                ? "the file exists and may hold edits; delete it or build with -p:CertConvertOverwrite=true"
-                : null;
-        if (refusal is not null)
+        // The warnings matter here (an assumed product version, missing simple URLs): the JSON would
+        // state them as facts, so they are reported, not only the errors.
+        var topology = TopologyLoader.Load(TopologyPath, OverridesPath, bag);
+        var destination = Path.GetFullPath(OutputFile, ProjectDirectory);
+        string? json = null;
+        if (topology is not null)
         {
-            problems = [.. problems, Diagnostic.Create(InputDiagnostics.ConversionRefused, SourceLocation.File(TopologyPath!), destination, refusal)];
+            json = TopologyJsonWriter.Write(topology);
+            CheckDestination(destination, bag);
+
+            // The JSON must be a topology the JSON reader accepts (the XML has none of the schema's limits).
+            SchemaValidator.Validate(JToken.Parse(json), destination, InputKind.Topology, bag);
         }
 
-        Report(problems);
-        if (Log.HasLoggedErrors)
+        Report(bag.Items);
+        if (Log.HasLoggedErrors || json is null)
         {
             return;
         }
 
-        AtomicFile.WriteAllBytes(destination, Encoding.UTF8.GetBytes(TopologyJsonWriter.Write(topology)));
+        try
+        {
+            AtomicFile.WriteAllBytes(destination, Encoding.UTF8.GetBytes(json));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Report([Diagnostic.Create(InputDiagnostics.ConversionRefused, SourceLocation.File(TopologyPath), destination, ex.Message)]);
+            return;
+        }
+
         ConvertedFile = destination;
         Log.LogMessage(MessageImportance.High, "CertConvertTopology: wrote {0}", destination);
+    }
+
+    private void CheckDestination(string destination, DiagnosticBag bag)
+    {
+        var inputs = new[] { TopologyPath, OverridesPath, PolicyPath }.OfType<string>();
+        var refusal = inputs.Any(i => string.Equals(Path.GetFullPath(i), destination, StringComparison.OrdinalIgnoreCase))
+            ? "it is one of the build's inputs"
+            : Directory.Exists(destination)
+                ? "it is a folder"
+                : File.Exists(destination) && !Overwrite
+                    ? "the file exists and may hold edits; delete it or build with -p:CertConvertOverwrite=true"
+                    : null;
+        if (refusal is not null)
+        {
+            bag.Add(InputDiagnostics.ConversionRefused, SourceLocation.File(TopologyPath!), destination, refusal);
+        }
     }
 }

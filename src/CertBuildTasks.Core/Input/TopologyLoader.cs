@@ -14,20 +14,23 @@ public static class TopologyLoader
 
     public static LyncTopology? Load(string path, string? overridesPath, DiagnosticBag diagnostics)
     {
+        // Both files are read even when the overrides are broken: every problem is reported in one run.
         TopologyOverrides? overrides = null;
+        var overridesBroken = false;
         if (overridesPath is not null)
         {
             var overridesToken = JsonInput.LoadValid(overridesPath, InputKind.TopologyOverrides, diagnostics);
-            if (overridesToken is null)
-            {
-                return null;
-            }
-
-            overrides = TopologyOverridesReader.Read(overridesToken, overridesPath);
+            overridesBroken = overridesToken is null;
+            overrides = overridesToken is null ? null : TopologyOverridesReader.Read(overridesToken, overridesPath);
         }
 
         var topology = LoadTopology(path, overrides, diagnostics);
-        return topology is null || overrides is null ? topology : TopologyOverridesApplier.Apply(topology, overrides, diagnostics);
+        if (topology is null || overridesBroken)
+        {
+            return null;
+        }
+
+        return overrides is null ? topology : TopologyOverridesApplier.Apply(topology, overrides, diagnostics);
     }
 
     public static bool IsXml(string path) => Path.GetExtension(path).ToLowerInvariant() is ".tbxml" or ".xml";

@@ -33,10 +33,12 @@ public static partial class XmlDocumentLoader
         catch (XmlException ex)
         {
             var location = new SourceLocation(path, Math.Max(ex.LineNumber, 1), Math.Max(ex.LinePosition, 1));
-            if (DocumentTypeDeclaration().Match(text) is { Success: true } doctype)
+            if (PrologDocumentType().Match(text) is { Success: true } doctype)
             {
-                // The reader refuses any DOCTYPE; say why in the product's words, at the declaration.
-                diagnostics.Add(InputDiagnostics.DtdProhibited, LocationOf(text, doctype.Index, path), kind.DisplayName());
+                // The reader refused the DOCTYPE of the prolog (DOCTYPE text in a comment further down is
+                // not the reason); say why in the product's words, at the declaration.
+                var declaration = doctype.Groups["doctype"].Index;
+                diagnostics.Add(InputDiagnostics.DtdProhibited, LocationOf(text, declaration, path), kind.DisplayName());
             }
             else
             {
@@ -63,6 +65,10 @@ public static partial class XmlDocumentLoader
         return new SourceLocation(path, line, index - lineStart + 1);
     }
 
-    [GeneratedRegex("<!DOCTYPE", RegexOptions.CultureInvariant)]
-    private static partial Regex DocumentTypeDeclaration();
+    /// <summary>
+    /// A DOCTYPE where the XML grammar allows one: after the declaration, comments and processing
+    /// instructions of the prolog. Non-backtracking, so a hostile 16 MiB prolog costs linear time.
+    /// </summary>
+    [GeneratedRegex(@"\A\uFEFF?(?:\s|<\?.*?\?>|<!--.*?-->)*(?<doctype><!DOCTYPE)", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
+    private static partial Regex PrologDocumentType();
 }

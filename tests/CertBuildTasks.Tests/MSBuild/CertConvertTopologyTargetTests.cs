@@ -70,4 +70,29 @@ public sealed class CertConvertTopologyTargetTests : IDisposable
         Assert.True(forced.Succeeded, forced.Describe());
         Assert.Contains("\"role\": \"StandardEdition\"", File.ReadAllText(existing), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Conversion_without_a_topology_item_is_a_product_diagnostic_not_an_msbuild_error()
+    {
+        var project = InProcessBuild.WriteProject(_xmlProject, string.Empty);
+
+        var build = InProcessBuild.Run(project, "CertConvertTopology");
+
+        Assert.False(build.Succeeded);
+        Assert.Equal(["CBT1007"], build.ErrorCodes);
+    }
+
+    [Fact]
+    public void Conversion_reports_what_it_had_to_assume_and_refuses_to_overwrite_its_inputs()
+    {
+        var overrides = _xmlProject.Write("overrides.json", "{ }");
+        var project = Project(_xmlProject, XmlTopology.Fixture("published-director-edge.xml"), "overrides.json");
+
+        var build = InProcessBuild.Run(project, "CertConvertTopology", new Dictionary<string, string?> { ["CertConvertedTopologyFile"] = "overrides.json", ["CertConvertOverwrite"] = "true" });
+
+        Assert.False(build.Succeeded);
+        Assert.Equal(["CBT1014"], build.ErrorCodes);
+        Assert.Contains("CBT1012", build.WarningCodes);
+        Assert.Equal("{ }", File.ReadAllText(overrides));
+    }
 }

@@ -56,8 +56,8 @@ public sealed class XmlInputSafetyTests
 
         var diagnostics = Read(text, "published.xml");
 
-        Assert.Equal("CBT1010", Assert.Single(diagnostics).Id);
-        Assert.DoesNotContain(diagnostics, d => d.Message.Contains("contoso-secret", StringComparison.Ordinal));
+        var refused = Assert.Single(diagnostics);
+        Assert.Equal(("CBT1010", 2), (refused.Id, refused.Location.Line));
     }
 
     [Fact]
@@ -66,6 +66,13 @@ public sealed class XmlInputSafetyTests
         var d = Assert.Single(Read("<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">\n  <Sites>\n</Topology>", "broken.tbxml"));
         Assert.Equal("CBT1009", d.Id);
         Assert.Equal(3, d.Location.Line);
+    }
+
+    [Fact]
+    public void A_doctype_text_inside_a_comment_does_not_hide_the_real_syntax_error()
+    {
+        var d = Assert.Single(Read("<!-- <!DOCTYPE was removed -->\n<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">\n  <Sites>\n</Topology>"));
+        Assert.Equal(("CBT1009", 4), (d.Id, d.Location.Line));
     }
 
     [Fact]
@@ -103,9 +110,11 @@ public sealed class XmlInputSafetyTests
         using var temp = new TempDirectory();
         var path = temp.Write("t.xml", Text);
 
-        var structure = XmlTopology.Validate(path).Diagnostics.Where(d => d.Id == "CBT1011").ToList();
+        var result = XmlTopology.Validate(path);
 
-        Assert.Equal([5, 6], structure.Select(d => d.Location.Line));
+        Assert.Equal([5, 6], result.Diagnostics.Where(d => d.Id == "CBT1011").Select(d => d.Location.Line));
+        Assert.Null(result.Topology);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("CBT11", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,6 +16,11 @@ internal static class PublishedTopologyParser
     public static XmlTopologyDocument? Parse(XElement root, XmlLocations xml, DiagnosticBag diagnostics)
     {
         var sites = new List<XmlSite>();
+        if (root.Element(N.Topology + "Sites")?.Elements().FirstOrDefault(e => e.Name != N.Topology + "CentralSite") is { } branch)
+        {
+            TopologyBuilderFileParser.BranchSitesNotRead(branch, xml, diagnostics);
+        }
+
         foreach (var site in root.Element(N.Topology + "Sites")?.Elements(N.Topology + "CentralSite") ?? [])
         {
             var siteKey = site.Attribute("SiteId")?.Value?.Trim() ?? (sites.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -40,7 +45,7 @@ internal static class PublishedTopologyParser
             var machines = XmlCommonParts.MachineFqdns(machineElements, xml);
             var single = cluster.Attribute("IsSingleMachineOnly") is { } flag
                 ? XmlLocations.IsTrue(cluster, "IsSingleMachineOnly")
-                : machineElements.Count <= 1 && machines.All(m => Naming.DnsName.Comparer.Equals(m.Value, fqdn.Value));
+                : machineElements.Count == 1 && machines.All(m => Naming.DnsName.Comparer.Equals(m.Value, fqdn.Value));
             clusters.Add(new XmlCluster(ClusterKey(id), id.Attribute("SiteId")?.Value?.Trim() ?? string.Empty, fqdn, single, machines, xml.Of(cluster)));
         }
 

@@ -29,6 +29,11 @@ internal static class TopologyBuilderFileParser
         {
             var siteKey = site.Attribute("SiteId")?.Value ?? (sites.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             sites.Add(new XmlSite(siteKey, SiteName(site, siteKey, xml)));
+            if (site.Element(N.Writable + "RemoteSites") is { } remote && remote.HasElements)
+            {
+                BranchSitesNotRead(remote, xml, diagnostics);
+            }
+
             foreach (var cluster in site.Element(N.Writable + "Clusters")?.Elements(N.Writable + "Cluster") ?? [])
             {
                 var fqdn = xml.Attribute(cluster, "Fqdn");
@@ -73,6 +78,11 @@ internal static class TopologyBuilderFileParser
             [.. services],
             xml.Of(root));
     }
+
+    /// <summary>Survivable Branch Appliances live in branch sites, whose shape no stored example shows.</summary>
+    internal static void BranchSitesNotRead(XElement remote, XmlLocations xml, DiagnosticBag diagnostics) =>
+        diagnostics.Add(InputDiagnostics.XmlFactMissing, xml.Of(remote), "branch sites this version can read",
+            "their Survivable Branch Appliances get no certificate plan; describe them in the JSON format (role SurvivableBranch)");
 
     internal static Located<string> SiteName(XElement site, string siteKey, XmlLocations xml) =>
         site.Element(N.Topology + "Name") is { } name && !string.IsNullOrWhiteSpace(name.Value)

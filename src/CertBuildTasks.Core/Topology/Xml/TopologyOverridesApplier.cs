@@ -12,10 +12,13 @@ public static class TopologyOverridesApplier
 {
     public static LyncTopology Apply(LyncTopology topology, TopologyOverrides overrides, DiagnosticBag diagnostics)
     {
-        var pools = topology.Pools.ToList();
+        var poolFqdns = topology.Pools.Select(p => p.Fqdn.Value).ToHashSet(DnsName.Comparer);
+        var owasFqdns = topology.OfficeWebApps.Select(o => o.Fqdn.Value).ToHashSet(DnsName.Comparer);
+        var poolOverrides = new Dictionary<string, PoolOverride>(DnsName.Comparer);
         foreach (var entry in overrides.Pools)
         {
-            if (!pools.Any(p => DnsName.Comparer.Equals(p.Fqdn.Value, entry.Fqdn.Value)))
+            poolOverrides.TryAdd(entry.Fqdn.Value, entry);
+            if (!poolFqdns.Contains(entry.Fqdn.Value))
             {
                 diagnostics.Add(InputDiagnostics.OverrideUnmatched, entry.Fqdn.Location, "pool", entry.Fqdn.Value);
             }
@@ -23,13 +26,13 @@ public static class TopologyOverridesApplier
 
         foreach (var entry in overrides.OfficeWebApps)
         {
-            if (!topology.OfficeWebApps.Any(o => DnsName.Comparer.Equals(o.Fqdn.Value, entry.Fqdn.Value)))
+            if (!owasFqdns.Contains(entry.Fqdn.Value))
             {
                 diagnostics.Add(InputDiagnostics.OverrideUnmatched, entry.Fqdn.Location, "Office Web Apps server", entry.Fqdn.Value);
             }
         }
 
-        var sites = topology.Sites.Select(site => site with { Pools = [.. site.Pools.Select(pool => ApplyToPool(pool, overrides))] });
+        var sites = topology.Sites.Select(site => site with { Pools = [.. site.Pools.Select(pool => ApplyToPool(pool, poolOverrides))] });
         var officeWebApps = topology.OfficeWebApps.Select(owas =>
             overrides.OfficeWebApps.FirstOrDefault(o => DnsName.Comparer.Equals(o.Fqdn.Value, owas.Fqdn.Value)) is { } o
                 ? owas with { ExternalFqdn = o.ExternalFqdn }
@@ -48,8 +51,8 @@ public static class TopologyOverridesApplier
         };
     }
 
-    private static Pool ApplyToPool(Pool pool, TopologyOverrides overrides) =>
-        overrides.Pools.FirstOrDefault(o => DnsName.Comparer.Equals(o.Fqdn.Value, pool.Fqdn.Value)) is { } entry
+    private static Pool ApplyToPool(Pool pool, Dictionary<string, PoolOverride> overrides) =>
+        overrides.TryGetValue(pool.Fqdn.Value, out var entry)
             ? pool with
             {
                 InternalWebFqdn = entry.InternalWebFqdn ?? pool.InternalWebFqdn,

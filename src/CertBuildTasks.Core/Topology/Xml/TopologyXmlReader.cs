@@ -20,6 +20,7 @@ public static class TopologyXmlReader
         }
 
         var xml = new XmlLocations(path);
+        var structureProblems = diagnostics.Items.Count(d => d.Id == InputDiagnostics.XmlStructure.Id);
         XmlTopologyDocument? parsed;
         if (root.Name == N.TopologyBuilder + "TopologyBuilder")
         {
@@ -51,6 +52,10 @@ public static class TopologyXmlReader
             diagnostics.Add(InputDiagnostics.XmlStructure, parsed.Location, $"The {parsed.FormatName} has no clusters (pools)");
         }
 
-        return XmlTopologyMapper.Map(parsed, path, overrides, diagnostics);
+        var topology = XmlTopologyMapper.Map(parsed, path, overrides, diagnostics);
+
+        // Like a schema violation, a document that was only partly understood is not handed to the
+        // rules: their findings would follow from the gap, not from the topology.
+        return diagnostics.Items.Count(d => d.Id == InputDiagnostics.XmlStructure.Id) > structureProblems ? null : topology;
     }
 }

@@ -19,14 +19,15 @@ internal static class XmlCommonParts
         }
 
         var domains = new List<Located<string>>();
-        if (xml.Attribute(internalDomains, "DefaultDomain") is { } defaultDomain)
+        var seen = new HashSet<string>(DnsName.Comparer);
+        if (xml.Attribute(internalDomains, "DefaultDomain") is { } defaultDomain && seen.Add(defaultDomain.Value))
         {
             domains.Add(defaultDomain);
         }
 
         foreach (var domain in internalDomains.Elements(N.Topology + "InternalDomain"))
         {
-            if (xml.Attribute(domain, "Name") is { } name && !domains.Any(d => DnsName.Comparer.Equals(d.Value, name.Value)))
+            if (xml.Attribute(domain, "Name") is { } name && seen.Add(name.Value))
             {
                 domains.Add(name);
             }

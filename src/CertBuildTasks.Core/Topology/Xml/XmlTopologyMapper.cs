@@ -17,43 +17,71 @@ internal static class XmlTopologyMapper
 {
     private static readonly string[] PersistentChatRoleNames = ["PersistentChatServer", "PersistentChat"];
 
+    /// <summary>Roles that need no Lync server certificate of their own (stores, shares, collocated services).</summary>
+    private static readonly HashSet<string> RolesWithoutCertificate = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "WebServices", "ConfServices", "ApplicationServer", "ManagementServices", "WacService", "UserStore", "FileStore",
+        "ApplicationStore", "ArchivingStore", "MonitoringStore", "CentralMgmt", "CentralMgmtStore", "PersistentChatStore",
+        "PersistentChatComplianceStore", "ArchivingServer", "MonitoringServer", "TrustedApplicationPool", "PstnGateway",
+    };
+
     public static LyncTopology Map(XmlTopologyDocument doc, string path, TopologyOverrides? overrides, DiagnosticBag diagnostics)
     {
         var servicesByCluster = doc.Services.ToLookup(s => s.InstalledOn, StringComparer.OrdinalIgnoreCase);
         var xml = new XmlLocations(path);
         var officeWebApps = new List<OfficeWebAppsServer>();
-        var xmpp = false;
+        var xmppPorts = false;
 
-        var sites = new List<Site>();
-        foreach (var site in doc.Sites)
+        // A fact the overrides supply is not missing: warn only about what nothing provides.
+        var version = ProductVersionOf(doc, overrides?.ProductVersion is null ? diagnostics : new DiagnosticBag());
+        var effectiveVersion = overrides?.ProductVersion?.Value ?? version.Value;
+
+        // A cluster whose site is not among the central sites still counts: it gets a site of its own
+        // key rather than vanishing from the plan.
+        var sites = doc.Sites.ToList();
+        foreach (var orphan in doc.Clusters.Select(c => c.SiteKey).Distinct(StringComparer.Ordinal).Where(k => sites.All(s => s.Key != k)).ToList())
+        {
+            sites.Add(new XmlSite(orphan, new Located<string>("Site" + orphan, doc.Location)));
+        }
+
+        var clustersBySite = doc.Clusters.ToLookup(c => c.SiteKey, StringComparer.Ordinal);
+        var result = new List<Site>();
+        foreach (var site in sites)
         {
             var pools = new List<Pool>();
-            foreach (var cluster in doc.Clusters.Where(c => c.SiteKey == site.Key))
+            foreach (var cluster in clustersBySite[site.Key])
             {
                 var services = servicesByCluster[cluster.Key].ToList();
-                if (services.Any(s => s.RoleName == "WacService"))
+                if (services.FirstOrDefault(s => Is(s, "WacService")) is { } wac)
                 {
-                    officeWebApps.Add(OfficeWebApps(cluster, services.First(s => s.RoleName == "WacService"), xml));
+                    officeWebApps.Add(OfficeWebApps(cluster, wac, xml));
                 }
 
-                if (RoleOf(cluster, services) is not { } role)
+                var role = RoleOf(cluster, services);
+                if (role is null)
                 {
+                    var unknown = services.Select(s => s.RoleName).Where(r => !RolesWithoutCertificate.Contains(r)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                    if (unknown.Count > 0)
+                    {
+                        diagnostics.Add(InputDiagnostics.XmlFactMissing, cluster.Location,
+                            $"a role this version knows for the cluster '{cluster.Fqdn.Value}' (services: {string.Join(", ", unknown)})",
+                            "no certificate is planned for it; describe it in the JSON format if it needs one");
+                    }
+
                     continue;
                 }
 
                 if (role == PoolRole.Edge)
                 {
-                    xmpp |= Ports(services, "EdgeServer").Any(p => p.Attribute("Owner")?.Value == "urn:component:XmppFederationProxy");
+                    xmppPorts |= Ports(services, "EdgeServer").Any(p => p.Attribute("Owner")?.Value == "urn:component:XmppFederationProxy");
                 }
 
-                pools.Add(PoolOf(cluster, role, services, site.Name.Value, xml, diagnostics));
+                pools.Add(PoolOf(cluster, role.Value, services, site.Name.Value, xml, diagnostics));
             }
 
-            sites.Add(new Site(site.Name, null, [.. pools], site.Name.Location));
+            result.Add(new Site(site.Name, null, [.. pools], site.Name.Location));
         }
 
-        // A fact the overrides supply is not missing: warn only about what nothing provides.
-        var version = ProductVersionOf(doc, overrides?.ProductVersion is null ? diagnostics : new DiagnosticBag());
         if (doc.SimpleUrls is null && overrides?.SimpleUrls is null)
         {
             diagnostics.Add(InputDiagnostics.XmlFactMissing, doc.Location, "simple URLs (meet, dial-in, admin)",
@@ -66,19 +94,21 @@ internal static class XmlTopologyMapper
             doc.SipDomains,
             doc.SimpleUrls ?? SimpleUrlSet.Empty,
             new Located<bool>(true, doc.Location),
-            new Located<bool>(xmpp && version.Value != ProductVersion.SfB2019, doc.Location),
+            new Located<bool>(xmppPorts && effectiveVersion != ProductVersion.SfB2019, doc.Location),
             null,
-            [.. sites],
+            [.. result],
             [.. officeWebApps],
             null,
             doc.Location);
     }
 
+    private static bool Is(XmlService service, string roleName) => string.Equals(service.RoleName, roleName, StringComparison.OrdinalIgnoreCase);
+
     private static PoolRole? RoleOf(XmlCluster cluster, List<XmlService> services)
     {
-        bool Has(string roleName) => services.Any(s => s.RoleName == roleName);
+        bool Has(string roleName) => services.Any(s => Is(s, roleName));
 
-        var registrar = services.FirstOrDefault(s => s.RoleName == "Registrar");
+        var registrar = services.FirstOrDefault(s => Is(s, "Registrar"));
         if (registrar?.Element.Element(N.ServiceRoles + "RegistrarService") is { } settings && XmlLocations.IsTrue(settings, "IsDirector"))
         {
             return PoolRole.Director;
@@ -99,16 +129,20 @@ internal static class XmlTopologyMapper
             return PoolRole.Mediation;
         }
 
-        return services.Any(s => PersistentChatRoleNames.Contains(s.RoleName)) ? PoolRole.PersistentChat : null;
+        return services.Any(s => PersistentChatRoleNames.Contains(s.RoleName, StringComparer.OrdinalIgnoreCase)) ? PoolRole.PersistentChat : null;
     }
 
     private static Pool PoolOf(XmlCluster cluster, PoolRole role, List<XmlService> services, string siteName, XmlLocations xml, DiagnosticBag diagnostics)
     {
-        // A single-machine cluster's machine is the cluster FQDN itself; listing it would only repeat it.
-        var servers = cluster.IsSingleMachine && cluster.Machines.All(m => DnsName.Comparer.Equals(m.Value, cluster.Fqdn.Value))
-            ? ImmutableArray<Located<string>>.Empty
-            : cluster.Machines;
-        if (servers.IsEmpty && !cluster.IsSingleMachine)
+        // A single-machine cluster's machine is the cluster FQDN itself. A Standard Edition pool lists
+        // no servers (its server is the pool); any other single-server pool names that one server.
+        var servers = cluster.Machines;
+        if (cluster.IsSingleMachine && cluster.Machines.All(m => DnsName.Comparer.Equals(m.Value, cluster.Fqdn.Value)))
+        {
+            servers = role == PoolRole.StandardEdition ? [] : [cluster.Fqdn];
+        }
+
+        if (servers.IsEmpty && role != PoolRole.StandardEdition)
         {
             diagnostics.Add(InputDiagnostics.XmlStructure, cluster.Location,
                 $"The {role} pool '{cluster.Fqdn.Value}' lists no machine with an Fqdn attribute; its servers cannot be planned");
@@ -128,7 +162,7 @@ internal static class XmlTopologyMapper
 
     /// <summary>WebServices/WebService/ExternalSettings/@Host: the external web services FQDN.</summary>
     private static Located<string>? ExternalWebFqdn(List<XmlService> services, XmlLocations xml) =>
-        services.Where(s => s.RoleName == "WebServices")
+        services.Where(s => Is(s, "WebServices"))
             .Select(s => s.Element.Element(N.ServiceRoles + "WebService")?.Element(N.ServiceRoles + "ExternalSettings"))
             .OfType<System.Xml.Linq.XElement>()
             .Select(e => xml.Attribute(e, "Host"))
@@ -151,7 +185,7 @@ internal static class XmlTopologyMapper
     }
 
     private static IEnumerable<System.Xml.Linq.XElement> Ports(IEnumerable<XmlService> services, string roleName) =>
-        services.Where(s => s.RoleName == roleName)
+        services.Where(s => Is(s, roleName))
             .SelectMany(s => s.Element.Element(N.ServiceRoles + "Ports")?.Elements(N.ServiceRoles + "Port") ?? []);
 
     /// <summary>The Office Web Apps farm's FQDN is the host of its discovery URL, else the cluster FQDN.</summary>
