@@ -6,6 +6,7 @@ public enum InputKind
     Topology,
     Policy,
     TopologyOverrides,
+    DeployedCertificates,
 }
 
 public static class InputKindExtensions
@@ -15,6 +16,7 @@ public static class InputKindExtensions
         InputKind.Topology => "topology",
         InputKind.Policy => "certificate policy",
         InputKind.TopologyOverrides => "topology overrides",
+        InputKind.DeployedCertificates => "deployed certificates",
         _ => kind.ToString(),
     };
 

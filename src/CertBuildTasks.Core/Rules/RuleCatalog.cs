@@ -88,7 +88,17 @@ public static class RuleCatalog
         new Issued.SelfSignedRule(),
     ];
 
-    /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, issued, generation, internal.</summary>
+    public static IReadOnlyList<DeployedRule> DeployedRules { get; } =
+    [
+        new Deployed.DeployedExpiredRule(),
+        new Deployed.DeployedExpiresSoonRule(),
+        new Deployed.DeployedSanMissingRule(),
+        new Deployed.DeployedUsageUnplannedRule(),
+        new Deployed.OAuthCertificateDiffersRule(),
+        new Deployed.EdgeAudioVideoDiffersRule(),
+    ];
+
+    /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, issued, deployed, generation, internal.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =
         [.. InputDiagnostics.All
             .Concat(TopologyRules.Select(r => r.Descriptor))
@@ -97,6 +107,8 @@ public static class RuleCatalog
             .Concat(PlanRules.Select(r => r.Descriptor))
             .Concat(CertBuildTasks.Issued.IssuedDiagnostics.All)
             .Concat(IssuedRules.Select(r => r.Descriptor))
+            .Concat(CertBuildTasks.Deployed.DeployedDiagnostics.All)
+            .Concat(DeployedRules.Select(r => r.Descriptor))
             .Concat(GenerationRules.Select(r => r.Descriptor))
             .Concat(Csr.CsrDiagnostics.All)
             .Concat(InternalDiagnostics.All)

@@ -75,7 +75,7 @@ public partial class RuleCatalogTests
     [Fact]
     public void Every_rule_class_lives_in_its_own_file_and_has_its_own_test_file()
     {
-        var rules = RuleCatalog.TopologyRules.Cast<object>().Concat(RuleCatalog.PolicyRules).Concat(RuleCatalog.PlanRules).Concat(RuleCatalog.GenerationRules).Concat(RuleCatalog.IssuedRules);
+        var rules = RuleCatalog.TopologyRules.Cast<object>().Concat(RuleCatalog.PolicyRules).Concat(RuleCatalog.PlanRules).Concat(RuleCatalog.GenerationRules).Concat(RuleCatalog.IssuedRules).Concat(RuleCatalog.DeployedRules);
         foreach (var rule in rules)
         {
             var type = rule.GetType();

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Input;
+using CertBuildTasks.Issued;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace CertBuildTasks.Deployed;
+
+/// <summary>
+/// Reads DeployedCertificate items: Get-CsCertificate output saved as JSON (one object or an array,
+/// with Use, Thumbprint, NotAfter, Subject, AlternativeNames and the server in Server or
+/// PSComputerName), or an exported certificate file (.cer/.crt/.pem/.der) whose item metadata names
+/// the Server and the usages (Use, comma-separated).
+/// </summary>
+public static partial class DeployedCertificateReader
+{
+    public static IReadOnlyList<DeployedCertificate> Read(string path, string? server, string? use, DiagnosticBag diagnostics)
+    {
+        return string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase)
+            ? ReadJson(path, server, diagnostics)
+            : ReadCertificateFile(path, server, use, diagnostics);
+    }
+
+    private static IReadOnlyList<DeployedCertificate> ReadCertificateFile(string path, string? server, string? use, DiagnosticBag diagnostics)
+    {
+        var usages = Split(use);
+        if (string.IsNullOrWhiteSpace(server) || usages.IsEmpty)
+        {
+            diagnostics.Add(DeployedDiagnostics.EntryInvalid, SourceLocation.File(path),
+                $"The deployed certificate '{Path.GetFileName(path)}' needs the metadata Server (the server it is on) and Use (its usages, e.g. Default,WebServicesInternal)");
+            return [];
+        }
+
+        return [.. CertificateFileReader.Read(path, null, diagnostics).Select(c => new DeployedCertificate(
+            server.Trim(),
+            usages,
+            c.Thumbprint,
+            CertificateFacts.CommonName(c.Certificate),
+            [.. CertificateFacts.DnsNames(c.Certificate)],
+            new DateTimeOffset(c.Certificate.NotAfter.ToUniversalTime()),
+            c.Location,
+            c.Display))];
+    }
+
+    private static List<DeployedCertificate> ReadJson(string path, string? server, DiagnosticBag diagnostics)
+    {
+        var text = InputFileReader.ReadText(path, InputKind.DeployedCertificates, diagnostics);
+        if (text is null)
+        {
+            return new List<DeployedCertificate>();
+        }
+
+        JToken root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+        }
+        catch (JsonException ex)
+        {
+            diagnostics.Add(DeployedDiagnostics.EntryInvalid, SourceLocation.File(path), $"'{Path.GetFileName(path)}' is not valid JSON: {ex.Message}");
+            return new List<DeployedCertificate>();
+        }
+
+        var entries = root is JArray array ? array.OfType<JObject>() : root is JObject single ? [single] : [];
+        var result = new List<DeployedCertificate>();
+        var index = 0;
+        foreach (var entry in entries)
+        {
+            index++;
+            var location = entry is IJsonLineInfo info && info.HasLineInfo() ? new SourceLocation(path, info.LineNumber, Math.Max(info.LinePosition, 1)) : SourceLocation.File(path);
+            var entryServer = Text(entry, "Server") ?? Text(entry, "PSComputerName") ?? Text(entry, "Identity") ?? server;
+            var usages = Split(Text(entry, "Use"));
+            var thumbprint = Text(entry, "Thumbprint");
+            var notAfter = Date(entry["NotAfter"] ?? entry.GetValue("NotAfter", StringComparison.OrdinalIgnoreCase));
+            if (string.IsNullOrWhiteSpace(entryServer) || usages.IsEmpty || thumbprint is null || notAfter is null)
+            {
+                diagnostics.Add(DeployedDiagnostics.EntryInvalid, location,
+                    "A Get-CsCertificate entry needs Use, Thumbprint, NotAfter and the server (Server or PSComputerName, or the item's Server metadata)");
+                continue;
+            }
+
+            var names = entry.GetValue("AlternativeNames", StringComparison.OrdinalIgnoreCase) switch
+            {
+                JArray list => list.Select(n => n.ToString()),
+                JValue { Type: JTokenType.String } one => ((string)one!).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries),
+                _ => [],
+            };
+            result.Add(new DeployedCertificate(
+                entryServer.Trim(),
+                usages,
+                thumbprint.Trim().ToUpperInvariant(),
+                CommonName(Text(entry, "Subject") ?? string.Empty),
+                [.. names.Select(n => DnsPrefix().Replace(n.Trim(), string.Empty).ToLowerInvariant()).Where(n => n.Length > 0)],
+                notAfter.Value,
+                location,
+                $"{Path.GetFileName(path)} #{index}"));
+        }
+
+        return result;
+    }
+
+    private static string? Text(JObject entry, string name) =>
+        entry.GetValue(name, StringComparison.OrdinalIgnoreCase) is JValue { Value: not null } value ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>ISO 8601 (PowerShell 7) or \/Date(ms)\/ (Windows PowerShell's ConvertTo-Json).</summary>
+    private static DateTimeOffset? Date(JToken? token)
+    {
+        if (token is not JValue { Value: not null } value)
+        {
+            return null;
+        }
+
+        var text = Convert.ToString(value.Value, CultureInfo.InvariantCulture)!;
+        if (MsDate().Match(text) is { Success: true } ms)
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms.Groups["ms"].Value, CultureInfo.InvariantCulture));
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed.ToUniversalTime() : null;
+    }
+
+    private static string CommonName(string subject) =>
+        CnPart().Match(subject) is { Success: true } cn ? cn.Groups["cn"].Value.Trim().ToLowerInvariant() : subject.Trim().ToLowerInvariant();
+
+    private static ImmutableArray<string> Split(string? use) =>
+        string.IsNullOrWhiteSpace(use) ? [] : [.. use.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    [GeneratedRegex(@"^/?Date\((?<ms>-?\d+)\)/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex MsDate();
+
+    [GeneratedRegex(@"(?:^|,)\s*CN=(?<cn>[^,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CnPart();
+
+    [GeneratedRegex(@"^DNS Name=", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DnsPrefix();
+}

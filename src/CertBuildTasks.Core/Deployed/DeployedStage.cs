@@ -1,0 +1,43 @@
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Planning;
+using CertBuildTasks.Policy;
+using CertBuildTasks.Rules;
+using CertBuildTasks.Validation;
+
+namespace CertBuildTasks.Deployed;
+
+/// <summary>
+/// The deployed-certificate check: reads every DeployedCertificate item and runs the CBT5xxx rules
+/// against the plan at the validation time. It depends on the clock, so the target runs it on every
+/// build that has deployed certificates.
+/// </summary>
+public static class DeployedStage
+{
+    public sealed record Input(string Path, string? Server, string? Use);
+
+    public static (IReadOnlyList<DeployedCertificate> Deployed, IReadOnlyList<Diagnostic> Diagnostics) Run(
+        CertificatePlan plan,
+        CertificatePolicy policy,
+        IReadOnlyList<Input> inputs,
+        DateTimeOffset validationTime,
+        CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var deployed = new List<DeployedCertificate>();
+        foreach (var input in inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            deployed.AddRange(DeployedCertificateReader.Read(input.Path, input.Server, input.Use, diagnostics));
+        }
+
+        var set = new DeployedSet(plan, deployed, validationTime, policy);
+        var file = inputs.Count > 0 ? inputs[0].Path : string.Empty;
+        foreach (var rule in RuleCatalog.DeployedRules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(set, report), file);
+        }
+
+        return (deployed, diagnostics.Sorted());
+    }
+}

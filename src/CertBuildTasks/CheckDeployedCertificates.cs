@@ -1,0 +1,48 @@
+using CertBuildTasks.Deployed;
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Issued;
+using CertBuildTasks.Planning;
+using Microsoft.Build.Framework;
+
+namespace CertBuildTasks.MSBuild;
+
+/// <summary>
+/// The CertCheckDeployed target's task: judges the certificates in service (DeployedCertificate items)
+/// against the plan and the clock — expiry, drift, usage assignment, the global OAuth certificate and
+/// the shared Edge A/V certificate.
+/// </summary>
+public sealed class CheckDeployedCertificates : CertInputTask
+{
+    public ITaskItem[] DeployedCertificates { get; set; } = [];
+
+    public string? ValidationTime { get; set; }
+
+    protected override string Stage => "deployed";
+
+    protected override void ExecuteCore()
+    {
+        var (topology, policy, problems) = LoadInputs();
+        if (topology is null || policy is null)
+        {
+            Report(problems);
+            return;
+        }
+
+        if (!CertBuildTasks.Issued.ValidationTime.TryParse(ValidationTime, DateTimeOffset.UtcNow, out var now))
+        {
+            Report([Diagnostic.Create(IssuedDiagnostics.ValidationTimeInvalid, SourceLocation.File(Path.GetFullPath(ProjectFile)), ValidationTime)]);
+            return;
+        }
+
+        var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
+        var (_, diagnostics) = DeployedStage.Run(
+            plan,
+            policy,
+            [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), NullIfEmpty(i.GetMetadata("Server")), NullIfEmpty(i.GetMetadata("Use"))))],
+            now,
+            CancellationToken);
+        Report(diagnostics);
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,50 @@
+using CertBuildTasks.Deployed;
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Tests.Infrastructure;
+
+namespace CertBuildTasks.Tests.Input;
+
+/// <summary>Get-CsCertificate output as Windows PowerShell and PowerShell 7 write it, and what is refused.</summary>
+public sealed class DeployedCertificateReaderTests
+{
+    [Fact]
+    public void Windows_powershell_json_with_a_single_object_and_ms_dates_is_read()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("fe01.json", """
+            { "PSComputerName": "fe01.contoso.com", "Use": "Default", "Thumbprint": "ab12", "NotAfter": "\/Date(1798761600000)\/",
+              "Subject": "CN=pool01.contoso.com, OU=IT, O=Contoso", "AlternativeNames": ["DNS Name=pool01.contoso.com", "fe01.contoso.com"] }
+            """);
+        var bag = new DiagnosticBag();
+
+        var d = Assert.Single(DeployedCertificateReader.Read(path, null, null, bag));
+
+        Assert.Empty(bag.Items);
+        Assert.Equal(("fe01.contoso.com", "AB12", "pool01.contoso.com"), (d.Server, d.Thumbprint, d.SubjectName));
+        Assert.Equal(new[] { "pool01.contoso.com", "fe01.contoso.com" }, d.DnsNames.ToArray());
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), d.NotAfter);
+    }
+
+    [Fact]
+    public void An_entry_without_what_the_check_needs_is_CBT5000_at_its_line()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("set.json", "[\n  { \"Server\": \"fe01.contoso.com\", \"Use\": \"Default\", \"Thumbprint\": \"AB\", \"NotAfter\": \"2027-01-01T00:00:00Z\" },\n  { \"Use\": \"Default\" }\n]");
+        var bag = new DiagnosticBag();
+
+        Assert.Single(DeployedCertificateReader.Read(path, null, null, bag));
+
+        var problem = Assert.Single(bag.Items);
+        Assert.Equal(("CBT5000", 3), (problem.Id, problem.Location.Line));
+    }
+
+    [Fact]
+    public void A_certificate_file_without_server_metadata_is_CBT5000()
+    {
+        using var temp = new TempDirectory();
+        var bag = new DiagnosticBag();
+
+        Assert.Empty(DeployedCertificateReader.Read(temp.Write("x.cer", "not read"), null, "Default", bag));
+        Assert.Equal("CBT5000", Assert.Single(bag.Items).Id);
+    }
+}
