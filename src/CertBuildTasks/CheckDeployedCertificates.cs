@@ -17,6 +17,9 @@ public sealed class CheckDeployedCertificates : CertInputTask
 
     public string? ValidationTime { get; set; }
 
+    /// <summary>deployed.json: the set as read, for the renewal scripts of CertGenerate.</summary>
+    public string? DeployedFile { get; set; }
+
     protected override string Stage => "deployed";
 
     protected override void ExecuteCore()
@@ -35,13 +38,17 @@ public sealed class CheckDeployedCertificates : CertInputTask
         }
 
         var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
-        var (_, diagnostics) = DeployedStage.Run(
+        var (deployed, diagnostics) = DeployedStage.Run(
             plan,
             policy,
             [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), NullIfEmpty(i.GetMetadata("Server")), NullIfEmpty(i.GetMetadata("Use"))))],
             now,
             CancellationToken);
         Report(diagnostics);
+        if (!string.IsNullOrEmpty(DeployedFile))
+        {
+            DeployedRecord.Save(DeployedFile, deployed);
+        }
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -33,6 +33,9 @@ public sealed class GenerateCertificateArtifacts : CertInputTask
     /// <summary>issued.json of the last successful gate, when there is one.</summary>
     public string? IssuedFile { get; set; }
 
+    /// <summary>deployed.json of CertCheckDeployed, when there are deployed certificates.</summary>
+    public string? DeployedFile { get; set; }
+
     protected override string Stage => "generate";
 
     protected override void ExecuteCore()
@@ -47,7 +50,7 @@ public sealed class GenerateCertificateArtifacts : CertInputTask
         // The plan's own diagnostics were reported by CertPlan; planning again is cheap and deterministic.
         var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
         var centralKeys = GenerateCsr ? CsrStage.CentralKeyIds(plan) : new HashSet<string>();
-        var options = new GenerationOptions(centralKeys, IssuedRecord.Load(IssuedFile));
+        var options = new GenerationOptions(centralKeys, IssuedRecord.Load(IssuedFile)) { Deployed = Deployed.DeployedRecord.Load(DeployedFile) };
         var (files, diagnostics) = GenerationStage.Run(plan, ToolVersion, options, CancellationToken);
         var all = diagnostics.ToList();
         var output = files.ToList();

@@ -1,3 +1,4 @@
+using CertBuildTasks.Deployed;
 using CertBuildTasks.Issued;
 
 namespace CertBuildTasks.Generation;
@@ -8,6 +9,9 @@ namespace CertBuildTasks.Generation;
 public sealed record GenerationOptions(IReadOnlySet<string> CentralKeys, IReadOnlyDictionary<string, IssuedRecord> Issued)
 {
     public static readonly GenerationOptions None = new(new HashSet<string>(), new Dictionary<string, IssuedRecord>());
+
+    /// <summary>The certificates in service (CertCheckDeployed), for the renewal scripts.</summary>
+    public IReadOnlyList<DeployedCertificate> Deployed { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Thumbprints => Issued.ToDictionary(p => p.Key, p => p.Value.Thumbprint, StringComparer.Ordinal);
 

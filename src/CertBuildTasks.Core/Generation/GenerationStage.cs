@@ -52,6 +52,7 @@ public static class GenerationStage
         }
 
         files.AddRange(GlobalScriptsGenerator.Generate(plan, toolVersion, options));
+        files.AddRange(RenewalScriptsGenerator.Generate(plan, toolVersion, options));
         files.Add(RunbookGenerator.Deployment(plan));
         return ([.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], diagnostics.Sorted());
     }

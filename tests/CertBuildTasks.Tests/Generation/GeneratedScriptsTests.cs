@@ -30,7 +30,7 @@ public sealed class GeneratedScriptsTests : IDisposable
     {
         var scripts = Directory.GetFiles(_bundle, "*.ps1", SearchOption.AllDirectories);
         Assert.Equal(_sample.Files.Count(f => f.RelativePath.EndsWith(".ps1", StringComparison.Ordinal)), scripts.Length);
-        Assert.Equal(20, scripts.Length); // 17 server scripts, OAuth, Edge export, reverse proxy
+        Assert.Equal(21, scripts.Length); // 17 server scripts, OAuth, Edge export, reverse proxy, deployed-certificate export
         foreach (var path in scripts)
         {
             var ast = PowerShellRunner.Parse(path, out var errors);

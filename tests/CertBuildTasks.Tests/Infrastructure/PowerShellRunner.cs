@@ -47,6 +47,9 @@ public sealed class PowerShellRunner : IDisposable
 
     public void ClearCalls() => Invoke("$global:CertCalls.Clear()");
 
+    /// <summary>Fixes the clock the scripts see (Get-Date) at a UTC instant.</summary>
+    public void SetClock(DateTime utc) => Invoke("$global:FakeNow = $args[0]; function global:Get-Date { return $global:FakeNow }", utc);
+
     public void SetPending(bool pending) => Invoke("$global:CertreqPending = $args[0]", pending);
 
     public void Assign(string type, string thumbprint, bool global = false) => Invoke("$global:CsAssigned[$args[0]] = $args[1]", (global ? "Global|" : "Local|") + type, thumbprint);
