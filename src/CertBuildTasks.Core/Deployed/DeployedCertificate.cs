@@ -5,7 +5,8 @@ namespace CertBuildTasks.Deployed;
 
 /// <summary>
 /// A certificate in service on a server with the Lync usages it is assigned to, read from an exported
-/// certificate file or from Get-CsCertificate output.
+/// certificate file or from Get-CsCertificate output. Key size and signature algorithm are known
+/// for certificate files and for exports that carry them.
 /// </summary>
 public sealed record DeployedCertificate(
     string Server,
@@ -15,4 +16,6 @@ public sealed record DeployedCertificate(
     ImmutableArray<string> DnsNames,
     DateTimeOffset NotAfter,
     SourceLocation Location,
-    string Display);
+    string Display,
+    int? KeySize = null,
+    string? SignatureAlgorithm = null);

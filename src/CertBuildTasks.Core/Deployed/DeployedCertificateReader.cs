@@ -19,8 +19,14 @@ public static partial class DeployedCertificateReader
 {
     public static IReadOnlyList<DeployedCertificate> Read(string path, string? server, string? use, DiagnosticBag diagnostics)
     {
-        return string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase)
-            ? ReadJson(path, server, diagnostics)
+        var extension = Path.GetExtension(path);
+        if (string.Equals(extension, ".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadJson(path, server, diagnostics);
+        }
+
+        return string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase)
+            ? ReadCsv(path, server, diagnostics)
             : ReadCertificateFile(path, server, use, diagnostics);
     }
 
@@ -42,7 +48,9 @@ public static partial class DeployedCertificateReader
             [.. CertificateFacts.DnsNames(c.Certificate)],
             new DateTimeOffset(c.Certificate.NotAfter.ToUniversalTime()),
             c.Location,
-            c.Display))];
+            c.Display,
+            CertificateFacts.RsaKeySize(c.Certificate),
+            c.Certificate.SignatureAlgorithm.Value))];
     }
 
     private static List<DeployedCertificate> ReadJson(string path, string? server, DiagnosticBag diagnostics)
@@ -66,12 +74,101 @@ public static partial class DeployedCertificateReader
         }
 
         var entries = root is JArray array ? array.OfType<JObject>() : root is JObject single ? [single] : [];
+        return FromEntries(path, server, entries.Select(e => (e, e is IJsonLineInfo info && info.HasLineInfo() ? new SourceLocation(path, info.LineNumber, Math.Max(info.LinePosition, 1)) : SourceLocation.File(path))), diagnostics);
+    }
+
+    /// <summary>
+    /// Export-Csv output with a header row (Use, Thumbprint, NotAfter, Subject, AlternativeNames joined
+    /// with ';', Server). Quoted fields with doubled quotes, as Export-Csv writes them.
+    /// </summary>
+    private static List<DeployedCertificate> ReadCsv(string path, string? server, DiagnosticBag diagnostics)
+    {
+        var text = InputFileReader.ReadText(path, InputKind.DeployedCertificates, diagnostics);
+        if (text is null)
+        {
+            return new List<DeployedCertificate>();
+        }
+
+        var lines = text.Split('\n');
+        var rows = new List<(JObject, SourceLocation)>();
+        string[]? header = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue; // blank lines and the #TYPE line of Windows PowerShell's Export-Csv
+            }
+
+            var fields = CsvFields(line);
+            if (header is null)
+            {
+                header = fields;
+                continue;
+            }
+
+            var entry = new JObject();
+            for (var f = 0; f < header.Length && f < fields.Length; f++)
+            {
+                entry[header[f]] = fields[f];
+            }
+
+            rows.Add((entry, new SourceLocation(path, i + 1, 1)));
+        }
+
+        return FromEntries(path, server, rows, diagnostics);
+    }
+
+    private static string[] CsvFields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+
+    private static List<DeployedCertificate> FromEntries(string path, string? server, IEnumerable<(JObject Entry, SourceLocation Location)> entries, DiagnosticBag diagnostics)
+    {
         var result = new List<DeployedCertificate>();
         var index = 0;
-        foreach (var entry in entries)
+        foreach (var (entry, location) in entries)
         {
             index++;
-            var location = entry is IJsonLineInfo info && info.HasLineInfo() ? new SourceLocation(path, info.LineNumber, Math.Max(info.LinePosition, 1)) : SourceLocation.File(path);
             var entryServer = Text(entry, "Server") ?? Text(entry, "PSComputerName") ?? Text(entry, "Identity") ?? server;
             var usages = Split(Text(entry, "Use"));
             var thumbprint = Text(entry, "Thumbprint");
@@ -97,7 +194,9 @@ public static partial class DeployedCertificateReader
                 [.. names.Select(n => DnsPrefix().Replace(n.Trim(), string.Empty).ToLowerInvariant()).Where(n => n.Length > 0)],
                 notAfter.Value,
                 location,
-                $"{Path.GetFileName(path)} #{index}"));
+                $"{Path.GetFileName(path)} #{index}",
+                int.TryParse(Text(entry, "KeySize"), NumberStyles.None, CultureInfo.InvariantCulture, out var keySize) ? keySize : null,
+                Text(entry, "SignatureAlgorithm")));
         }
 
         return result;

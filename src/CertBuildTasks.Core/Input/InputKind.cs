@@ -20,6 +20,9 @@ public static class InputKindExtensions
         _ => kind.ToString(),
     };
 
+    /// <summary>Deployed certificates come from Get-CsCertificate in its own shape: no schema of ours.</summary>
+    public static bool HasSchema(this InputKind kind) => kind != InputKind.DeployedCertificates;
+
     public static string SchemaFileName(this InputKind kind) => kind switch
     {
         InputKind.Topology => "topology.schema.json",

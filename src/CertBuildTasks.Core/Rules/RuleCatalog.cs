@@ -96,6 +96,7 @@ public static class RuleCatalog
         new Deployed.DeployedUsageUnplannedRule(),
         new Deployed.OAuthCertificateDiffersRule(),
         new Deployed.EdgeAudioVideoDiffersRule(),
+        new Deployed.DeployedWeakCryptoRule(),
     ];
 
     /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, issued, deployed, generation, internal.</summary>

@@ -47,4 +47,22 @@ public sealed class DeployedCertificateReaderTests
         Assert.Empty(DeployedCertificateReader.Read(temp.Write("x.cer", "not read"), null, "Default", bag));
         Assert.Equal("CBT5000", Assert.Single(bag.Items).Id);
     }
+
+    [Fact]
+    public void Export_csv_output_with_joined_names_and_quoted_commas_is_read()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("set.csv", "#TYPE Selected.Microsoft.Rtc.Management.Deployment.CertificateReference\r\n"
+            + "\"Server\",\"Use\",\"Thumbprint\",\"NotAfter\",\"Subject\",\"AlternativeNames\"\r\n"
+            + "\"fe01.contoso.com\",\"Default\",\"AB12\",\"2027-01-01T00:00:00Z\",\"CN=pool01.contoso.com, O=\"\"Contoso, Ltd\"\"\",\"pool01.contoso.com;meet.contoso.com\"\r\n"
+            + "\"fe02.contoso.com\",\"\",\"AB13\",\"2027-01-01T00:00:00Z\",\"CN=pool01.contoso.com\",\"\"\r\n");
+        var bag = new DiagnosticBag();
+
+        var d = Assert.Single(DeployedCertificateReader.Read(path, null, null, bag));
+
+        Assert.Equal(("fe01.contoso.com", "pool01.contoso.com"), (d.Server, d.SubjectName));
+        Assert.Equal(new[] { "pool01.contoso.com", "meet.contoso.com" }, d.DnsNames.ToArray());
+        var problem = Assert.Single(bag.Items);
+        Assert.Equal(("CBT5000", 4), (problem.Id, problem.Location.Line));
+    }
 }
