@@ -30,6 +30,9 @@ public sealed class CreateCertificateBundle : CertInputTask
 
     public string? IssuedFile { get; set; }
 
+    /// <summary>deployed.json of CertCheckDeployed, for the report's expiry timeline and drift table.</summary>
+    public string? DeployedFile { get; set; }
+
     [Required]
     public string PublishedFilesList { get; set; } = string.Empty;
 
@@ -50,7 +53,7 @@ public sealed class CreateCertificateBundle : CertInputTask
             .ToList();
         var issued = IssuedRecord.Load(IssuedFile);
         var reported = DiagnosticsStore.LoadAll(IntermediateDirectory);
-        files.Add(GeneratedFile.Text("report.html", ReportWriter.Write(plan, reported, issued, ProjectDirectory, ToolVersion)));
+        files.Add(GeneratedFile.Text("report.html", ReportWriter.Write(plan, reported, issued, Deployed.DeployedRecord.Load(DeployedFile), ProjectDirectory, ToolVersion)));
         var inputs = InputFiles
             .Select(i => i.GetMetadata("FullPath"))
             .Where(File.Exists)

@@ -37,4 +37,44 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         Assert.EndsWith("deployed.json", later.Errors.First(e => e.Code == "CBT5001").File, StringComparison.Ordinal);
         Assert.True(File.Exists(deployed));
     }
+
+    [Fact]
+    public void With_the_time_pinned_two_clean_builds_give_the_same_bundle_with_renewal_scripts_timeline_and_drift()
+    {
+        _dir.Write("topology.json", SampleInputs.ToText(SampleInputs.Topology()));
+        _dir.Write("policy.json", SampleInputs.ToText(SampleInputs.Policy()));
+        _dir.Write(".editorconfig", "root = true\n");
+        _dir.Write("deployed/fe01.deployed.json", """
+            [
+              { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "0A0A", "NotAfter": "2027-06-01T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] },
+              { "Server": "fe01.contoso.com", "Use": "Default", "Thumbprint": "FE01", "NotAfter": "2027-09-01T00:00:00Z", "Subject": "CN=pool01.contoso.com", "AlternativeNames": ["pool01.contoso.com", "fe01.contoso.com", "old.contoso.com"] }
+            ]
+            """);
+        var project = InProcessBuild.WriteProject(_dir,
+            "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" /><DeployedCertificate Include=\"deployed/*.json\" /></ItemGroup>",
+            "<CertValidationTime>2026-11-28T00:00:00Z</CertValidationTime><CertBundleName>b</CertBundleName>");
+
+        var first = InProcessBuild.Run(project);
+        Assert.Contains("CBT5003", first.ErrorCodes); // fe01's Default certificate lacks the plan's names
+        Assert.False(first.Succeeded);
+
+        _dir.Write("deployed/fe01.deployed.json", """
+            [ { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "0A0A", "NotAfter": "2027-06-01T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] } ]
+            """);
+        var good = InProcessBuild.Run(project);
+        Assert.True(good.Succeeded, good.Describe());
+        var zip = _dir.File("bin/b.zip");
+        var bytes = File.ReadAllBytes(zip);
+        var report = File.ReadAllText(_dir.File("bin/certbundle/report.html"));
+        Assert.Contains("Certificates in service", report, StringComparison.Ordinal);
+        Assert.Contains("2027-06-01", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")));
+        Assert.Contains("2027-05-31T00:00:00Z", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")), StringComparison.Ordinal);
+
+        Directory.Delete(_dir.File("bin"), recursive: true);
+        Directory.Delete(_dir.File("obj"), recursive: true);
+        var again = InProcessBuild.Run(project);
+        Assert.True(again.Succeeded, again.Describe());
+        Assert.Equal(bytes, File.ReadAllBytes(zip));
+    }
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using CertBuildTasks.Deployed;
+using CertBuildTasks.Naming;
+using CertBuildTasks.Planning;
+
+namespace CertBuildTasks.Bundle;
+
+/// <summary>
+/// The report's part about the certificates in service: an expiry timeline (earliest first, bars
+/// scaled between the first and the last expiry, no "days left" so the report does not depend on the
+/// build's clock) and a drift table of planned against deployed names.
+/// </summary>
+internal static class DeployedReport
+{
+    public static void Write(StringBuilder sb, CertificatePlan plan, IReadOnlyList<DeployedCertificate> deployed)
+    {
+        if (deployed.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = deployed.OrderBy(d => d.NotAfter).ThenBy(d => d.Server, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Thumbprint, StringComparer.Ordinal).ToList();
+        var first = ordered[0].NotAfter;
+        var span = Math.Max((ordered[^1].NotAfter - first).TotalSeconds, 1);
+        sb.Append("<h2>Certificates in service</h2>\n<p>").Append(deployed.Count).Append(" assignments read from the DeployedCertificate items; the first expires ")
+          .Append(Date(first)).Append(", the last ").Append(Date(ordered[^1].NotAfter)).Append(". Renewal scripts: <code>global/renewal/</code>.</p>\n");
+        sb.Append("<table>\n<tr><th>server</th><th>usages</th><th>thumbprint</th><th>expiry (earliest first)</th><th>expires</th></tr>\n");
+        foreach (var d in ordered)
+        {
+            var width = Math.Max((d.NotAfter - first).TotalSeconds / span * 100, 0.5);
+            sb.Append("<tr><td>").Append(HtmlText.Encode(d.Server)).Append("</td><td>").Append(HtmlText.Encode(string.Join(", ", d.Usages)))
+              .Append("</td><td><code>").Append(HtmlText.Encode(d.Thumbprint)).Append("</code></td>")
+              .Append("<td><div class=\"track\"><div class=\"bar\" style=\"width:").Append(width.ToString("F1", CultureInfo.InvariantCulture)).Append("%\"></div></div></td>")
+              .Append("<td>").Append(Date(d.NotAfter)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</table>\n");
+        WriteDrift(sb, plan, ordered);
+    }
+
+    private static void WriteDrift(StringBuilder sb, CertificatePlan plan, List<DeployedCertificate> deployed)
+    {
+        sb.Append("<h3>Drift: planned against deployed names</h3>\n<table>\n<tr><th>server</th><th>usage</th><th>planned certificate</th><th>missing from the deployed certificate</th><th>deployed but no longer planned</th></tr>\n");
+        var rows = 0;
+        var set = new DeployedSet(plan, deployed, default, plan.Policy);
+        foreach (var d in deployed.OrderBy(d => d.Server, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Thumbprint, StringComparer.Ordinal))
+        {
+            foreach (var usage in d.Usages)
+            {
+                if (set.PlannedFor(d.Server, usage) is not { } planned)
+                {
+                    sb.Append("<tr><td>").Append(HtmlText.Encode(d.Server)).Append("</td><td>").Append(HtmlText.Encode(usage))
+                      .Append("</td><td class=\"warning\">none in the plan</td><td></td><td></td></tr>\n");
+                    rows++;
+                    continue;
+                }
+
+                var deployedNames = d.DnsNames.ToHashSet(DnsName.Comparer);
+                var plannedNames = planned.SanNames.ToHashSet(DnsName.Comparer);
+                var missing = planned.SanNames.Where(n => !deployedNames.Contains(n)).ToList();
+                var extra = d.DnsNames.Where(n => !plannedNames.Contains(n)).ToList();
+                if (missing.Count == 0 && extra.Count == 0)
+                {
+                    continue;
+                }
+
+                sb.Append("<tr><td>").Append(HtmlText.Encode(d.Server)).Append("</td><td>").Append(HtmlText.Encode(usage))
+                  .Append("</td><td><a href=\"#").Append(HtmlText.Anchor(planned.Id)).Append("\">").Append(HtmlText.Encode(planned.Id)).Append("</a></td>")
+                  .Append("<td class=\"error\">").Append(HtmlText.Encode(string.Join(", ", missing))).Append("</td>")
+                  .Append("<td class=\"reason\">").Append(HtmlText.Encode(string.Join(", ", extra))).Append("</td></tr>\n");
+                rows++;
+            }
+        }
+
+        if (rows == 0)
+        {
+            sb.Append("<tr><td colspan=\"5\">Every certificate in service carries exactly the names its planned certificate has.</td></tr>\n");
+        }
+
+        sb.Append("</table>\n");
+    }
+
+    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
