@@ -41,7 +41,7 @@ public sealed class CheckDeployedCertificates : CertInputTask
         var (deployed, diagnostics) = DeployedStage.Run(
             plan,
             policy,
-            [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), NullIfEmpty(i.GetMetadata("Server")), NullIfEmpty(i.GetMetadata("Use"))))],
+            [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), NullIfEmpty(i.GetMetadata("Server")), NullIfEmpty(i.GetMetadata("Use")), NullIfEmpty(i.GetMetadata("PlannedId"))))],
             now,
             CancellationToken);
         Report(diagnostics);

@@ -17,7 +17,15 @@ namespace CertBuildTasks.Deployed;
 /// </summary>
 public static partial class DeployedCertificateReader
 {
-    public static IReadOnlyList<DeployedCertificate> Read(string path, string? server, string? use, DiagnosticBag diagnostics)
+    public static IReadOnlyList<DeployedCertificate> Read(string path, string? server, string? use, DiagnosticBag diagnostics) =>
+        Read(path, server, use, null, null, diagnostics);
+
+    /// <param name="plannedId">PlannedId metadata of a certificate file: the planned certificate it is.</param>
+    /// <param name="plan">
+    /// Lets a certificate file without Server and Use metadata stand for its planned certificate (named by
+    /// PlannedId, by the file name, or found by subject and names): its usages on each of its servers.
+    /// </param>
+    public static IReadOnlyList<DeployedCertificate> Read(string path, string? server, string? use, string? plannedId, Planning.CertificatePlan? plan, DiagnosticBag diagnostics)
     {
         var extension = Path.GetExtension(path);
         if (string.Equals(extension, ".json", StringComparison.OrdinalIgnoreCase))
@@ -27,30 +35,67 @@ public static partial class DeployedCertificateReader
 
         return string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase)
             ? ReadCsv(path, server, diagnostics)
-            : ReadCertificateFile(path, server, use, diagnostics);
+            : ReadCertificateFile(path, server, use, plannedId, plan, diagnostics);
     }
 
-    private static IReadOnlyList<DeployedCertificate> ReadCertificateFile(string path, string? server, string? use, DiagnosticBag diagnostics)
+    private static List<DeployedCertificate> ReadCertificateFile(string path, string? server, string? use, string? plannedId, Planning.CertificatePlan? plan, DiagnosticBag diagnostics)
     {
-        var usages = Split(use);
-        if (string.IsNullOrWhiteSpace(server) || usages.IsEmpty)
+        var result = new List<DeployedCertificate>();
+        foreach (var c in CertificateFileReader.Read(path, null, diagnostics))
         {
-            diagnostics.Add(DeployedDiagnostics.EntryInvalid, SourceLocation.File(path),
-                $"The deployed certificate '{Path.GetFileName(path)}' needs the metadata Server (the server it is on) and Use (its usages, e.g. Default,WebServicesInternal)");
-            return [];
+            var planned = plan is null ? null : PlannedCertificateOf(c, path, plannedId, server, plan);
+            var usages = Split(use);
+            if (usages.IsEmpty && planned is not null)
+            {
+                usages = planned.Usages;
+            }
+
+            IEnumerable<string> servers = !string.IsNullOrWhiteSpace(server)
+                ? [server.Trim()]
+                : planned is null ? [] : planned.Servers.IsEmpty ? [planned.RequestingServer ?? "Global"] : planned.Servers;
+            if (usages.IsEmpty || !servers.Any())
+            {
+                diagnostics.Add(DeployedDiagnostics.EntryInvalid, SourceLocation.File(path),
+                    $"The deployed certificate '{c.Display}' matches no planned certificate; give it the metadata Server (the server it is on) and Use (its usages, e.g. Default,WebServicesInternal)");
+                continue;
+            }
+
+            foreach (var s in servers)
+            {
+                result.Add(new DeployedCertificate(
+                    s,
+                    usages,
+                    c.Thumbprint,
+                    CertificateFacts.CommonName(c.Certificate).ToLowerInvariant(),
+                    [.. CertificateFacts.DnsNames(c.Certificate)],
+                    new DateTimeOffset(c.Certificate.NotAfter.ToUniversalTime()),
+                    c.Location,
+                    c.Display,
+                    CertificateFacts.RsaKeySize(c.Certificate),
+                    c.Certificate.SignatureAlgorithm.Value));
+            }
         }
 
-        return [.. CertificateFileReader.Read(path, null, diagnostics).Select(c => new DeployedCertificate(
-            server.Trim(),
-            usages,
-            c.Thumbprint,
-            CertificateFacts.CommonName(c.Certificate),
-            [.. CertificateFacts.DnsNames(c.Certificate)],
-            new DateTimeOffset(c.Certificate.NotAfter.ToUniversalTime()),
-            c.Location,
-            c.Display,
-            CertificateFacts.RsaKeySize(c.Certificate),
-            c.Certificate.SignatureAlgorithm.Value))];
+        return result;
+    }
+
+    /// <summary>PlannedId metadata, else a file named after a planned id, else the planned certificate with the same subject sharing most names (on the given server, when there is one).</summary>
+    private static Planning.PlannedCertificate? PlannedCertificateOf(LoadedCertificate c, string path, string? plannedId, string? server, Planning.CertificatePlan plan)
+    {
+        var byId = plannedId ?? Path.GetFileNameWithoutExtension(path);
+        if (plan.Certificates.FirstOrDefault(p => string.Equals(p.Id, byId, StringComparison.OrdinalIgnoreCase)) is { } named)
+        {
+            return named;
+        }
+
+        var subject = CertificateFacts.CommonName(c.Certificate);
+        var names = CertificateFacts.DnsNames(c.Certificate).ToHashSet(Naming.DnsName.Comparer);
+        return plan.Certificates
+            .Where(p => Naming.DnsName.Comparer.Equals(p.SubjectName, subject))
+            .Where(p => string.IsNullOrWhiteSpace(server) || p.Servers.Contains(server.Trim(), Naming.DnsName.Comparer) || p.Servers.IsEmpty)
+            .OrderByDescending(p => p.SanNames.Count(names.Contains))
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
     }
 
     private static List<DeployedCertificate> ReadJson(string path, string? server, DiagnosticBag diagnostics)

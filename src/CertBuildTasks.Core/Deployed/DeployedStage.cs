@@ -13,7 +13,7 @@ namespace CertBuildTasks.Deployed;
 /// </summary>
 public static class DeployedStage
 {
-    public sealed record Input(string Path, string? Server, string? Use);
+    public sealed record Input(string Path, string? Server, string? Use, string? PlannedId = null);
 
     public static (IReadOnlyList<DeployedCertificate> Deployed, IReadOnlyList<Diagnostic> Diagnostics) Run(
         CertificatePlan plan,
@@ -27,7 +27,7 @@ public static class DeployedStage
         foreach (var input in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            deployed.AddRange(DeployedCertificateReader.Read(input.Path, input.Server, input.Use, diagnostics));
+            deployed.AddRange(DeployedCertificateReader.Read(input.Path, input.Server, input.Use, input.PlannedId, plan, diagnostics));
         }
 
         var set = new DeployedSet(plan, deployed, validationTime, policy);

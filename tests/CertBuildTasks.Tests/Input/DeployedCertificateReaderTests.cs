@@ -39,13 +39,34 @@ public sealed class DeployedCertificateReaderTests
     }
 
     [Fact]
-    public void A_certificate_file_without_server_metadata_is_CBT5000()
+    public void A_certificate_file_that_matches_no_planned_certificate_and_has_no_server_metadata_is_CBT5000()
     {
         using var temp = new TempDirectory();
+        using var pki = new TestPki();
+        var plan = Plan.Run(SampleInputs.Topology(), SampleInputs.Policy()).Plan;
+        var stranger = plan.Certificates[0] with { SubjectName = "unknown.contoso.com", Id = "stranger" };
+        var path = TestPki.Write(temp.File("stranger.cer"), pki.Issue(stranger));
         var bag = new DiagnosticBag();
 
-        Assert.Empty(DeployedCertificateReader.Read(temp.Write("x.cer", "not read"), null, "Default", bag));
+        Assert.Empty(DeployedCertificateReader.Read(path, null, null, null, plan, bag));
         Assert.Equal("CBT5000", Assert.Single(bag.Items).Id);
+    }
+
+    [Fact]
+    public void A_certificate_file_named_after_its_planned_certificate_stands_for_it_on_each_of_its_servers()
+    {
+        using var temp = new TempDirectory();
+        using var pki = new TestPki();
+        var plan = Plan.Run(SampleInputs.Topology(), SampleInputs.Policy()).Plan;
+        var edge = plan.Certificates.Single(c => c.Id == "edge-external-edgepool.contoso.com");
+        var path = TestPki.Write(temp.File(edge.Id + ".cer"), pki.Issue(edge));
+        var bag = new DiagnosticBag();
+
+        var read = DeployedCertificateReader.Read(path, null, null, null, plan, bag);
+
+        Assert.Empty(bag.Items);
+        Assert.Equal(edge.Servers.ToArray(), read.Select(d => d.Server).ToArray());
+        Assert.All(read, d => Assert.Equal(edge.Usages.ToArray(), d.Usages.ToArray()));
     }
 
     [Fact]
