@@ -13,9 +13,16 @@ public static class DiagnosticsStore
 {
     public static readonly IReadOnlyList<string> Stages = ["validate", "plan", "issued", "generate", "bundle", "deployed"];
 
+    /// <summary>
+    /// The deployed-certificate check runs on every build and depends on nothing generated after it:
+    /// it is never invalidated by another stage, so an unchanged deployed set does not rewrite its
+    /// results and make the bundle run again.
+    /// </summary>
+    private const string IndependentStage = "deployed";
+
     public static void Save(string directory, string stage, IReadOnlyList<Diagnostic> diagnostics)
     {
-        var after = Stages.SkipWhile(s => s != stage).Skip(1);
+        var after = Stages.SkipWhile(s => s != stage).Skip(1).Where(s => s != IndependentStage);
         foreach (var later in after)
         {
             var path = PathOf(directory, later);

@@ -30,6 +30,8 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         var again = InProcessBuild.Run(project);
         Assert.True(again.Ran("CheckDeployedCertificates"));
         Assert.Equal(["CBT5002"], again.WarningCodes.Where(c => c.StartsWith("CBT5", StringComparison.Ordinal)));
+        Assert.False(again.Ran("GenerateCertificateArtifacts"), "an unchanged deployed set does not regenerate");
+        Assert.False(again.Ran("CreateCertificateBundle"), "an unchanged deployed set does not re-bundle");
 
         var later = InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["CertValidationTime"] = "2026-12-09T00:00:00Z" });
         Assert.False(later.Succeeded);
