@@ -6,8 +6,9 @@ namespace CertBuildTasks.Tests.Generation;
 
 /// <summary>
 /// The staged roll-over scripts of global/renewal/, generated from a deployed set and run against the
-/// strict cmdlet stand-ins with a fixed clock: Set-CsCertificate -Roll at an effective date 24 h (OAuth)
-/// or 8 h (A/V) before the current certificate ends, then Remove-CsCertificate -Previous after it.
+/// strict cmdlet stand-ins with a fixed clock: Set-CsCertificate -Roll at an effective date at least 24 h
+/// (OAuth) or 8 h (A/V) before the current certificate ends (plus a day's margin), then
+/// Remove-CsCertificate -Previous once the current certificate has expired.
 /// </summary>
 public sealed class RenewalScriptsTests : IDisposable
 {
@@ -63,7 +64,7 @@ public sealed class RenewalScriptsTests : IDisposable
     }
 
     [Fact]
-    public void The_oauth_roll_over_is_effective_24_hours_before_expiry_and_the_previous_is_removed_after()
+    public void The_oauth_roll_over_is_effective_at_least_24_hours_before_expiry_and_the_previous_is_removed_after_it_ends()
     {
         using var ps = new PowerShellRunner("fe01.contoso.com");
         ps.SetClock(OAuthNotAfter.AddDays(-20));
@@ -75,27 +76,35 @@ public sealed class RenewalScriptsTests : IDisposable
         Assert.Equal(["OAuthTokenIssuer"], set.Strings("Type"));
         var effective = ((DateTime)set["EffectiveDate"]!).ToUniversalTime();
         Assert.True(OAuthNotAfter - effective >= TimeSpan.FromHours(24), $"effective {effective:o}");
-        Assert.Equal(OAuthNotAfter.AddHours(-24), effective);
+        Assert.Equal(OAuthNotAfter.AddHours(-48), effective); // 24 h token lifetime + 24 h margin
 
-        // Too early for the removal: refused, nothing removed.
-        Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["RemovePrevious"] = true }));
+        // After the effective date the old certificate still validates tokens until it ends: refused.
+        ps.SetClock(effective.AddHours(1));
+        var early = Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["RemovePrevious"] = true }));
+        Assert.Contains("still validates tokens", early.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ps.Calls(), c => c.Command == "Remove-CsCertificate");
 
-        ps.SetClock(effective.AddHours(1));
+        ps.SetClock(OAuthNotAfter.AddMinutes(1));
+        Assert.DoesNotContain(ps.Run(OAuthScript, new Dictionary<string, object?> { ["RemovePrevious"] = true, ["WhatIf"] = true }), c => PowerShellRunner.StateChanging.Contains(c.Command));
         var remove = Assert.Single(ps.Run(OAuthScript, new Dictionary<string, object?> { ["RemovePrevious"] = true }), c => c.Command == "Remove-CsCertificate");
         Assert.Equal(("Global", true), ((string?)remove["Identity"], remove.Parameters.ContainsKey("Previous")));
         Assert.Equal(["OAuthTokenIssuer"], remove.Strings("Type"));
     }
 
     [Fact]
-    public void The_av_roll_over_uses_the_earliest_member_expiry_minus_8_hours_and_a_second_run_changes_nothing()
+    public void The_av_roll_over_uses_the_earliest_member_expiry_minus_8_hours_and_assigns_the_edge_usages_of_the_same_certificate()
     {
         using var ps = new PowerShellRunner("edge01.contoso.com");
         ps.SetClock(AudioVideoNotAfter.AddDays(-3));
 
-        var set = Assert.Single(ps.Run(AudioVideoScript, new Dictionary<string, object?> { ["Thumbprint"] = "CCCC" }), c => c.Command == "Set-CsCertificate");
-        Assert.Null(set["Identity"]);
-        Assert.Equal(AudioVideoNotAfter.AddHours(-8), ((DateTime)set["EffectiveDate"]!).ToUniversalTime());
+        var calls = ps.Run(AudioVideoScript, new Dictionary<string, object?> { ["Thumbprint"] = "cc cc" }).Where(c => c.Command == "Set-CsCertificate").ToList();
+        Assert.Equal(2, calls.Count);
+        var roll = calls[0];
+        Assert.Equal((null, "CCCC", true), ((string?)roll["Identity"], (string?)roll["Thumbprint"], roll.Parameters.ContainsKey("Roll")));
+        Assert.Equal(["AudioVideoAuthentication"], roll.Strings("Type"));
+        Assert.Equal(AudioVideoNotAfter.AddHours(-8 - 24), ((DateTime)roll["EffectiveDate"]!).ToUniversalTime());
+        Assert.Equal(["AccessEdgeExternal", "DataEdgeExternal"], calls[1].Strings("Type"));
+        Assert.False(calls[1].Parameters.ContainsKey("Roll"));
 
         Assert.DoesNotContain(ps.Run(AudioVideoScript, new Dictionary<string, object?> { ["Thumbprint"] = "CCCC" }), c => PowerShellRunner.StateChanging.Contains(c.Command));
     }
@@ -108,10 +117,12 @@ public sealed class RenewalScriptsTests : IDisposable
         Assert.DoesNotContain(ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "DDDD", ["WhatIf"] = true }), c => PowerShellRunner.StateChanging.Contains(c.Command));
         Assert.Empty(ps.Assigned());
 
-        ps.SetClock(OAuthNotAfter.AddHours(-2));
+        var same = Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "0a0a" }));
+        Assert.Contains("is the current one", same.Message, StringComparison.Ordinal);
+
+        ps.SetClock(OAuthNotAfter.AddHours(-30));
         var late = Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "DDDD" }));
         Assert.Contains("Too late", late.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "0a0a" }));
     }
 
     [Fact]

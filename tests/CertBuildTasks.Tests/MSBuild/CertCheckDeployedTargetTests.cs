@@ -71,7 +71,7 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         Assert.Contains("Certificates in service", report, StringComparison.Ordinal);
         Assert.Contains("2027-06-01", report, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")));
-        Assert.Contains("2027-05-31T00:00:00Z", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")), StringComparison.Ordinal);
+        Assert.Contains("2027-05-30T00:00:00Z", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")), StringComparison.Ordinal);
 
         Directory.Delete(_dir.File("bin"), recursive: true);
         Directory.Delete(_dir.File("obj"), recursive: true);
