@@ -45,6 +45,13 @@ public static partial class DeployedCertificateReader
         {
             var planned = plan is null ? null : PlannedCertificateOf(c, path, plannedId, server, plan);
             var usages = Split(use);
+            if (CertificateUsages.Unknown(usages) is { } unknown)
+            {
+                diagnostics.Add(DeployedDiagnostics.EntryInvalid, SourceLocation.File(path), $"The Use metadata of '{c.Display}' names '{unknown}', which is not a certificate usage (Default, WebServicesInternal, OAuthTokenIssuer, …)");
+                continue;
+            }
+
+            usages = CertificateUsages.Canonical(usages);
             if (usages.IsEmpty && planned is not null)
             {
                 usages = planned.Usages;
@@ -216,14 +223,23 @@ public static partial class DeployedCertificateReader
             index++;
             var entryServer = Text(entry, "Server") ?? Text(entry, "PSComputerName") ?? Text(entry, "Identity") ?? server;
             var usages = Split(Text(entry, "Use"));
-            var thumbprint = Text(entry, "Thumbprint");
-            var notAfter = Date(entry["NotAfter"] ?? entry.GetValue("NotAfter", StringComparison.OrdinalIgnoreCase));
+            var thumbprint = CertificateUsages.Thumbprint(Text(entry, "Thumbprint"));
+            var notAfter = Date(entry.GetValue("NotAfter", StringComparison.OrdinalIgnoreCase));
             if (string.IsNullOrWhiteSpace(entryServer) || usages.IsEmpty || thumbprint is null || notAfter is null)
             {
                 diagnostics.Add(DeployedDiagnostics.EntryInvalid, location,
-                    "A Get-CsCertificate entry needs Use, Thumbprint, NotAfter and the server (Server or PSComputerName, or the item's Server metadata)");
+                    "A Get-CsCertificate entry needs Use, Thumbprint (40 hex digits), NotAfter (ISO 8601 with Z or an offset, as .ToUniversalTime().ToString('o') writes it) and the server (Server or PSComputerName, or the item's Server metadata)");
                 continue;
             }
+
+            if (CertificateUsages.Unknown(usages) is { } unknown)
+            {
+                diagnostics.Add(DeployedDiagnostics.EntryInvalid, location,
+                    $"'{unknown}' is not a certificate usage (Default, WebServicesInternal, OAuthTokenIssuer, …); Windows PowerShell's ConvertTo-Json writes enums as numbers: export with @{{n='Use';e={{[string]$_.Use}}}} or the bundle's Export-DeployedCertificates.ps1");
+                continue;
+            }
+
+            usages = CertificateUsages.Canonical(usages);
 
             var names = entry.GetValue("AlternativeNames", StringComparison.OrdinalIgnoreCase) switch
             {
@@ -234,7 +250,7 @@ public static partial class DeployedCertificateReader
             result.Add(new DeployedCertificate(
                 entryServer.Trim(),
                 usages,
-                thumbprint.Trim().ToUpperInvariant(),
+                thumbprint,
                 CommonName(Text(entry, "Subject") ?? string.Empty),
                 [.. names.Select(n => DnsPrefix().Replace(n.Trim(), string.Empty).ToLowerInvariant()).Where(n => n.Length > 0)],
                 notAfter.Value,
@@ -261,10 +277,18 @@ public static partial class DeployedCertificateReader
         var text = Convert.ToString(value.Value, CultureInfo.InvariantCulture)!;
         if (MsDate().Match(text) is { Success: true } ms)
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms.Groups["ms"].Value, CultureInfo.InvariantCulture));
+            return long.TryParse(ms.Groups["ms"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var milliseconds)
+                && milliseconds is >= -62_135_596_800_000 and <= 253_402_300_799_999
+                ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+                : null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed.ToUniversalTime() : null;
+        // Only unambiguous instants: a culture's short date (01/07/2026) or a time without zone could be
+        // read days or hours wrong, and the roll-over dates are computed from it.
+        return IsoInstant().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && parsed.Year is > 1 and < 9999
+            ? parsed.ToUniversalTime()
+            : null;
     }
 
     private static string CommonName(string subject) =>
@@ -273,7 +297,10 @@ public static partial class DeployedCertificateReader
     private static ImmutableArray<string> Split(string? use) =>
         string.IsNullOrWhiteSpace(use) ? [] : [.. use.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    [GeneratedRegex(@"^/?Date\((?<ms>-?\d+)\)/?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoInstant();
+
+    [GeneratedRegex(@"^/?Date\((?<ms>-?\d{1,18})\)/?$", RegexOptions.CultureInvariant)]
     private static partial Regex MsDate();
 
     [GeneratedRegex(@"(?:^|,)\s*CN=(?<cn>[^,]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -57,7 +57,21 @@ public static class DeployedRecord
             return [];
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        try
+        {
+            return Read(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IOException or NullReferenceException)
+        {
+            // An unreadable record (an older version, a truncated file) means "no deployed set": the
+            // next CertCheckDeployed writes it again.
+            return [];
+        }
+    }
+
+    private static List<DeployedCertificate> Read(byte[] bytes)
+    {
+        using var doc = JsonDocument.Parse(bytes);
         return [.. doc.RootElement.EnumerateArray().Select(e => new DeployedCertificate(
             e.GetProperty("server").GetString()!,
             [.. e.GetProperty("usages").EnumerateArray().Select(u => u.GetString()!)],

@@ -30,7 +30,7 @@ public static class DeployedStage
             deployed.AddRange(DeployedCertificateReader.Read(input.Path, input.Server, input.Use, input.PlannedId, plan, diagnostics));
         }
 
-        var set = new DeployedSet(plan, deployed, validationTime, policy);
+        var set = new DeployedSet(plan, Merge(deployed), validationTime, policy);
         var file = inputs.Count > 0 ? inputs[0].Path : string.Empty;
         foreach (var rule in RuleCatalog.DeployedRules)
         {
@@ -38,6 +38,15 @@ public static class DeployedStage
             RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(set, report), file);
         }
 
-        return (deployed, diagnostics.Sorted());
+        return (set.Deployed, diagnostics.Sorted());
     }
+
+    /// <summary>
+    /// Get-CsCertificate lists one object per usage: one certificate on one server is one entry here,
+    /// with every usage it is assigned to, so each finding is reported once.
+    /// </summary>
+    public static IReadOnlyList<DeployedCertificate> Merge(IEnumerable<DeployedCertificate> deployed) =>
+        [.. deployed
+            .GroupBy(d => (Server: d.Server.ToLowerInvariant(), d.Thumbprint))
+            .Select(g => g.First() with { Usages = [.. g.SelectMany(d => d.Usages).Distinct(StringComparer.OrdinalIgnoreCase)] })];
 }

@@ -129,8 +129,8 @@ public sealed class RenewalScriptsTests : IDisposable
     public void The_export_script_writes_what_the_deployed_reader_reads()
     {
         using var ps = new PowerShellRunner("fe01.contoso.com");
-        ps.Assign("Default", "ABCD");
-        ps.Assign("OAuthTokenIssuer", "0A0A");
+        ps.Assign("Default", "ABCD000000000000000000000000000000000000");
+        ps.Assign("OAuthTokenIssuer", "0A0A000000000000000000000000000000000000");
         var output = _dir.File("exported");
         Directory.CreateDirectory(output);
 
@@ -139,7 +139,7 @@ public sealed class RenewalScriptsTests : IDisposable
         var bag = new CertBuildTasks.Diagnostics.DiagnosticBag();
         var read = DeployedCertificateReader.Read(Path.Combine(output, "fe01.contoso.com.deployed.json"), null, null, bag);
         Assert.Empty(bag.Items);
-        Assert.Equal(["Default:ABCD", "OAuthTokenIssuer:0A0A"], read.Select(d => $"{d.Usages[0]}:{d.Thumbprint}").Order(StringComparer.Ordinal));
+        Assert.Equal(["Default:ABCD000000000000000000000000000000000000", "OAuthTokenIssuer:0A0A000000000000000000000000000000000000"], read.Select(d => $"{d.Usages[0]}:{d.Thumbprint}").Order(StringComparer.Ordinal));
         Assert.All(read, d => Assert.Equal(("fe01.contoso.com", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)), (d.Server, d.NotAfter.ToUniversalTime())));
     }
 }

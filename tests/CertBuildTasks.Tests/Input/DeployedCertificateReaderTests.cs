@@ -12,7 +12,7 @@ public sealed class DeployedCertificateReaderTests
     {
         using var temp = new TempDirectory();
         var path = temp.Write("fe01.json", """
-            { "PSComputerName": "fe01.contoso.com", "Use": "Default", "Thumbprint": "ab12", "NotAfter": "\/Date(1798761600000)\/",
+            { "PSComputerName": "fe01.contoso.com", "Use": "Default", "Thumbprint": "ab 12000000000000000000000000000000000000", "NotAfter": "\/Date(1798761600000)\/",
               "Subject": "CN=pool01.contoso.com, OU=IT, O=Contoso", "AlternativeNames": ["DNS Name=pool01.contoso.com", "fe01.contoso.com"] }
             """);
         var bag = new DiagnosticBag();
@@ -20,7 +20,7 @@ public sealed class DeployedCertificateReaderTests
         var d = Assert.Single(DeployedCertificateReader.Read(path, null, null, bag));
 
         Assert.Empty(bag.Items);
-        Assert.Equal(("fe01.contoso.com", "AB12", "pool01.contoso.com"), (d.Server, d.Thumbprint, d.SubjectName));
+        Assert.Equal(("fe01.contoso.com", "AB12000000000000000000000000000000000000", "pool01.contoso.com"), (d.Server, d.Thumbprint, d.SubjectName));
         Assert.Equal(new[] { "pool01.contoso.com", "fe01.contoso.com" }, d.DnsNames.ToArray());
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), d.NotAfter);
     }
@@ -29,7 +29,7 @@ public sealed class DeployedCertificateReaderTests
     public void An_entry_without_what_the_check_needs_is_CBT5000_at_its_line()
     {
         using var temp = new TempDirectory();
-        var path = temp.Write("set.json", "[\n  { \"Server\": \"fe01.contoso.com\", \"Use\": \"Default\", \"Thumbprint\": \"AB\", \"NotAfter\": \"2027-01-01T00:00:00Z\" },\n  { \"Use\": \"Default\" }\n]");
+        var path = temp.Write("set.json", "[\n  { \"Server\": \"fe01.contoso.com\", \"Use\": \"Default\", \"Thumbprint\": \"AB00000000000000000000000000000000000000\", \"NotAfter\": \"2027-01-01T00:00:00Z\" },\n  { \"Use\": \"Default\" }\n]");
         var bag = new DiagnosticBag();
 
         Assert.Single(DeployedCertificateReader.Read(path, null, null, bag));
@@ -75,8 +75,8 @@ public sealed class DeployedCertificateReaderTests
         using var temp = new TempDirectory();
         var path = temp.Write("set.csv", "#TYPE Selected.Microsoft.Rtc.Management.Deployment.CertificateReference\r\n"
             + "\"Server\",\"Use\",\"Thumbprint\",\"NotAfter\",\"Subject\",\"AlternativeNames\"\r\n"
-            + "\"fe01.contoso.com\",\"Default\",\"AB12\",\"2027-01-01T00:00:00Z\",\"CN=pool01.contoso.com, O=\"\"Contoso, Ltd\"\"\",\"pool01.contoso.com;meet.contoso.com\"\r\n"
-            + "\"fe02.contoso.com\",\"\",\"AB13\",\"2027-01-01T00:00:00Z\",\"CN=pool01.contoso.com\",\"\"\r\n");
+            + "\"fe01.contoso.com\",\"Default\",\"AB12000000000000000000000000000000000000\",\"2027-01-01T00:00:00Z\",\"CN=pool01.contoso.com, O=\"\"Contoso, Ltd\"\"\",\"pool01.contoso.com;meet.contoso.com\"\r\n"
+            + "\"fe02.contoso.com\",\"\",\"AB13000000000000000000000000000000000000\",\"2027-01-01T00:00:00Z\",\"CN=pool01.contoso.com\",\"\"\r\n");
         var bag = new DiagnosticBag();
 
         var d = Assert.Single(DeployedCertificateReader.Read(path, null, null, bag));
@@ -85,5 +85,26 @@ public sealed class DeployedCertificateReaderTests
         Assert.Equal(new[] { "pool01.contoso.com", "meet.contoso.com" }, d.DnsNames.ToArray());
         var problem = Assert.Single(bag.Items);
         Assert.Equal(("CBT5000", 4), (problem.Id, problem.Location.Line));
+    }
+
+    [Theory]
+    [InlineData("\"Use\": 3", "not a certificate usage")]
+    [InlineData("\"Use\": \"Defualt\"", "not a certificate usage")]
+    [InlineData("\"Use\": \"Default\", \"NotAfter\": \"01/07/2027\"", "NotAfter")]
+    [InlineData("\"Use\": \"Default\", \"NotAfter\": \"/Date(99999999999999999)/\"", "NotAfter")]
+    [InlineData("\"Use\": \"Default\", \"Thumbprint\": \"not-a-thumbprint\"", "40 hex digits")]
+    public void Enum_numbers_typos_ambiguous_dates_and_bad_thumbprints_are_CBT5000_not_silently_misread(string fields, string hint)
+    {
+        using var temp = new TempDirectory();
+        var json = "{ \"Server\": \"fe01.contoso.com\", \"Thumbprint\": \"" + new string('A', 40) + "\", \"NotAfter\": \"2027-01-01T00:00:00Z\", " + fields + " }";
+        var path = temp.Write("x.json", json.Replace("\"Thumbprint\": \"" + new string('A', 40) + "\", \"NotAfter\": \"2027-01-01T00:00:00Z\", \"Use\": \"Default\", \"Thumbprint\"", "\"Use\": \"Default\", \"Thumbprint\"", StringComparison.Ordinal));
+        var bag = new DiagnosticBag();
+
+        var read = DeployedCertificateReader.Read(path, null, null, bag);
+
+        var problem = Assert.Single(bag.Items);
+        Assert.Equal("CBT5000", problem.Id);
+        Assert.Contains(hint, problem.Message, StringComparison.Ordinal);
+        Assert.Empty(read);
     }
 }

@@ -17,7 +17,7 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         _dir.Write("policy.json", SampleInputs.ToText(SampleInputs.Policy()));
         _dir.Write(".editorconfig", "root = true\n");
         var deployed = _dir.Write("deployed.json", """
-            [ { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "AB", "NotAfter": "2026-12-08T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] } ]
+            [ { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "AB00000000000000000000000000000000000000", "NotAfter": "2026-12-08T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] } ]
             """);
         var project = InProcessBuild.WriteProject(_dir,
             "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" /><DeployedCertificate Include=\"deployed.json\" /></ItemGroup>",
@@ -48,8 +48,8 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         _dir.Write(".editorconfig", "root = true\n");
         _dir.Write("deployed/fe01.deployed.json", """
             [
-              { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "0A0A", "NotAfter": "2027-06-01T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] },
-              { "Server": "fe01.contoso.com", "Use": "Default", "Thumbprint": "FE01", "NotAfter": "2027-09-01T00:00:00Z", "Subject": "CN=pool01.contoso.com", "AlternativeNames": ["pool01.contoso.com", "fe01.contoso.com", "old.contoso.com"] }
+              { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "0A0A000000000000000000000000000000000000", "NotAfter": "2027-06-01T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] },
+              { "Server": "fe01.contoso.com", "Use": "Default", "Thumbprint": "FE01000000000000000000000000000000000000", "NotAfter": "2027-09-01T00:00:00Z", "Subject": "CN=pool01.contoso.com", "AlternativeNames": ["pool01.contoso.com", "fe01.contoso.com", "old.contoso.com"] }
             ]
             """);
         var project = InProcessBuild.WriteProject(_dir,
@@ -61,7 +61,7 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         Assert.False(first.Succeeded);
 
         _dir.Write("deployed/fe01.deployed.json", """
-            [ { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "0A0A", "NotAfter": "2027-06-01T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] } ]
+            [ { "Server": "fe01.contoso.com", "Use": "OAuthTokenIssuer", "Thumbprint": "0A0A000000000000000000000000000000000000", "NotAfter": "2027-06-01T00:00:00Z", "Subject": "CN=contoso.com", "AlternativeNames": ["contoso.com"] } ]
             """);
         var good = InProcessBuild.Run(project);
         Assert.True(good.Succeeded, good.Describe());

@@ -22,7 +22,7 @@ public sealed class DeployedSanMissingRule : DeployedRule
     {
         foreach (var d in deployed.Deployed)
         {
-            var names = d.DnsNames.ToHashSet(DnsName.Comparer);
+            var names = Names(d);
             var reported = new HashSet<string>(DnsName.Comparer);
             foreach (var usage in d.Usages)
             {
@@ -39,7 +39,23 @@ public sealed class DeployedSanMissingRule : DeployedRule
         }
     }
 
-    private static bool Covered(string name, HashSet<string> names)
+    /// <summary>
+    /// The names a certificate answers to: its DNS SANs and its subject CN (an Edge internal or OAuth
+    /// certificate with the name only in the subject is valid).
+    /// </summary>
+    public static HashSet<string> Names(DeployedCertificate d)
+    {
+        var names = d.DnsNames.ToHashSet(DnsName.Comparer);
+        if (d.SubjectName.Length > 0)
+        {
+            names.Add(d.SubjectName);
+        }
+
+        return names;
+    }
+
+    /// <summary>Exact, or a deployed wildcard covering exactly one label, as in TLS.</summary>
+    public static bool Covered(string name, HashSet<string> names)
     {
         if (names.Contains(name))
         {

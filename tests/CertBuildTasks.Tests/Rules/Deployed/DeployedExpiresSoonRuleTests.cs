@@ -38,4 +38,23 @@ public sealed class DeployedExpiresSoonRuleTests : DeployedTestBase
         Assert.Equal(planned.SubjectName, Assert.Single(deployed).SubjectName);
         Assert.Equal("CBT5002", Assert.Single(diagnostics, d => d.Severity >= DiagnosticSeverity.Warning).Id);
     }
+
+    [Fact]
+    public void One_certificate_listed_once_per_usage_as_get_cscertificate_does_is_reported_once()
+    {
+        var set = HealthySet();
+        var entry = EntryFor(set, "fe01.contoso.com", "Default");
+        entry["NotAfter"] = Now.AddDays(10).ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        set.Remove(entry);
+        foreach (var usage in ((string)entry["Use"]!).Split(','))
+        {
+            var perUsage = (Newtonsoft.Json.Linq.JObject)entry.DeepClone();
+            perUsage["Use"] = usage;
+            set.Add(perUsage);
+        }
+
+        var d = Only(Check(set), "CBT5002");
+
+        Assert.Contains("Default, WebServicesInternal, WebServicesExternal", d.Message, StringComparison.Ordinal);
+    }
 }

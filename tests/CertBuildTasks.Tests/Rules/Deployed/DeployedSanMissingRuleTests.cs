@@ -29,4 +29,16 @@ public sealed class DeployedSanMissingRuleTests : DeployedTestBase
 
         Assert.DoesNotContain(Check(set), d => d.Id == "CBT5003");
     }
+
+    [Fact]
+    public void A_name_in_the_subject_only_counts_as_an_edge_internal_certificate_may_carry_it()
+    {
+        var set = HealthySet();
+        foreach (var edge in set.Where(e => ((string)e["Use"]!) == "Internal"))
+        {
+            edge["AlternativeNames"] = new JArray();
+        }
+
+        Assert.DoesNotContain(Check(set), d => d.Id == "CBT5003");
+    }
 }
