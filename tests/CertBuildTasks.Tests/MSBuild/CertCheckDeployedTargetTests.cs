@@ -36,6 +36,17 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         var later = InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["CertValidationTime"] = "2026-12-09T00:00:00Z" });
         Assert.False(later.Succeeded);
         Assert.Contains("CBT5001", later.ErrorCodes);
+
+        // The failing check does not stop the build before the scripts that fix it are written.
+        Assert.True(File.Exists(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")));
+
+        // Without deployed certificates the renewal scripts leave the bundle again.
+        var project2 = InProcessBuild.WriteProject(_dir,
+            "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" /></ItemGroup>",
+            "<CertValidationTime>2026-11-28T00:00:00Z</CertValidationTime>");
+        var without = InProcessBuild.Run(project2);
+        Assert.True(without.Succeeded, without.Describe());
+        Assert.False(File.Exists(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")));
         Assert.EndsWith("deployed.json", later.Errors.First(e => e.Code == "CBT5001").File, StringComparison.Ordinal);
         Assert.True(File.Exists(deployed));
     }
