@@ -1,5 +1,6 @@
 using System.Globalization;
 using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Generation;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Validation;
 
@@ -13,10 +14,10 @@ public static class PlanningBenchmark
 {
     public static void Run(TextWriter output, int runs)
     {
-        output.WriteLine("## Planning (validate = read + schema + rules; plan = planner + plan rules + plan.json)");
+        output.WriteLine("## Planning (validate = read + schema + rules; plan = planner + plan rules + plan.json; generate = INF files, scripts, runbooks)");
         output.WriteLine();
-        output.WriteLine("| servers | certificates | validate median ms | plan median ms | plan µs/server | ratio to 10-server µs/server | plan allocated MB | identical bytes |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| servers | certificates | validate median ms | plan median ms | plan µs/server | ratio to 10-server µs/server | plan allocated MB | generate median ms | generated files | peak working set MB | identical bytes |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         var dir = Path.Combine(Path.GetTempPath(), "cbt-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
         double? baseline = null;
@@ -44,11 +45,13 @@ public static class PlanningBenchmark
                     },
                     runs);
                 var again = PlanJsonWriter.Write(PlanStage.Run(validation.Topology!, validation.Policy!).Plan, "bench");
+                var fileCount = 0;
+                var generation = Measure.Run(() => fileCount = GenerationStage.Run(plan!, "bench").Files.Count, runs);
                 var perServer = planning.MedianMilliseconds * 1000 / servers;
                 baseline ??= perServer;
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {servers:N0} | {plan!.Certificates.Length:N0} | {validate.MedianMilliseconds:F1} | {planning.MedianMilliseconds:F1} | {perServer:F1} | {perServer / baseline.Value:F2} | {planning.AllocatedBytes / 1048576.0:F1} | {(bytes!.AsSpan().SequenceEqual(again) ? "yes" : "NO")} |"));
+                    $"| {servers:N0} | {plan!.Certificates.Length:N0} | {validate.MedianMilliseconds:F1} | {planning.MedianMilliseconds:F1} | {perServer:F1} | {perServer / baseline.Value:F2} | {planning.AllocatedBytes / 1048576.0:F1} | {generation.MedianMilliseconds:F1} | {fileCount:N0} | {generation.PeakWorkingSetBytes / 1048576.0:F0} | {(bytes!.AsSpan().SequenceEqual(again) ? "yes" : "NO")} |"));
             }
         }
         finally

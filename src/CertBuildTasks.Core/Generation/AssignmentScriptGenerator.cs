@@ -15,7 +15,7 @@ internal static class AssignmentScriptGenerator
 {
     public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, GenerationOptions options)
     {
-        var certificates = plan.Certificates.Where(c => c.Servers.Contains(server)).ToList();
+        var certificates = plan.InstalledOn(server).ToList();
         if (certificates.Count == 0)
         {
             return null;

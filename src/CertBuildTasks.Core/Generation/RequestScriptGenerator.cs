@@ -15,7 +15,7 @@ internal static class RequestScriptGenerator
 {
     public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, GenerationOptions options)
     {
-        var certificates = plan.Certificates.Where(c => c.RequestingServer == server && c.Kind != CertificateKind.ReverseProxy).ToList();
+        var certificates = plan.RequestedFrom(server).ToList();
         if (certificates.Count == 0)
         {
             return null;

@@ -25,14 +25,14 @@ internal static class RunbookGenerator
         [.. plan.Certificates
             .SelectMany(c => c.Servers.Select(s => (Server: s, c.Kind)).Concat(c.RequestingServer is { } r && c.Kind != CertificateKind.ReverseProxy ? [(r, c.Kind)] : []))
             .GroupBy(x => x.Server, StringComparer.Ordinal)
-            .Select(g => (Server: g.Key, Rank: g.Min(x => x.Kind == CertificateKind.OAuthTokenIssuer ? Rank(CertificateKind.FrontEnd) : Rank(x.Kind)), First: plan.Certificates.ToList().FindIndex(c => c.Servers.Contains(g.Key) || c.RequestingServer == g.Key)))
+            .Select(g => (Server: g.Key, Rank: g.Min(x => x.Kind == CertificateKind.OAuthTokenIssuer ? Rank(CertificateKind.FrontEnd) : Rank(x.Kind)), First: plan.FirstIndexOf(g.Key)))
             .OrderBy(x => x.Rank).ThenBy(x => x.First).ThenBy(x => x.Server, StringComparer.Ordinal)
             .Select(x => x.Server)];
 
     public static GeneratedFile Server(CertificatePlan plan, string server, bool hasRequestScript, bool hasAssignmentScript)
     {
-        var requested = plan.Certificates.Where(c => c.RequestingServer == server && c.Kind != CertificateKind.ReverseProxy).ToList();
-        var installed = plan.Certificates.Where(c => c.Servers.Contains(server)).ToList();
+        var requested = plan.RequestedFrom(server).ToList();
+        var installed = plan.InstalledOn(server).ToList();
         var sb = new StringBuilder();
         sb.Append("# Certificates of ").Append(MarkdownText.Escape(server)).Append("\n\n");
         sb.Append("Generated from `plan.json`; run each step in an elevated Windows PowerShell on this server. Add `-WhatIf` to any script to see what it would do.\n\n");
@@ -104,7 +104,11 @@ internal static class RunbookGenerator
 
         foreach (var server in ServersInOrder(plan))
         {
-            var ids = plan.Certificates.Where(c => (c.Servers.Contains(server) || c.RequestingServer == server) && c.Kind != CertificateKind.ReverseProxy && !c.Usages.Contains(LyncUsage.OAuthTokenIssuer)).Select(c => MarkdownText.Code(c.Id)).ToList();
+            var ids = plan.InstalledOn(server).Concat(plan.RequestedFrom(server))
+                .Distinct(ReferenceEqualityComparer.Instance).Cast<PlannedCertificate>()
+                .Where(c => c.Kind != CertificateKind.ReverseProxy && !c.Usages.Contains(LyncUsage.OAuthTokenIssuer))
+                .OrderBy(plan.PositionOf)
+                .Select(c => MarkdownText.Code(c.Id)).ToList();
             if (ids.Count == 0)
             {
                 continue;
