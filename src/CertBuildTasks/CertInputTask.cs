@@ -39,4 +39,23 @@ public abstract class CertInputTask : CertTask
         var policy = PolicyPath is null ? PolicyJsonReader.BuiltIn : PolicyLoader.Load(PolicyPath, bag);
         return (topology, policy, bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
     }
+
+    /// <summary>
+    /// The instant clock-dependent checks judge at (CertValidationTime, default now); reports CBT3008
+    /// and returns false when the property cannot be read.
+    /// </summary>
+    protected bool TryGetValidationTime(string? value, out DateTimeOffset time)
+    {
+        if (Issued.ValidationTime.TryParse(value, DateTimeOffset.UtcNow, out time))
+        {
+            return true;
+        }
+
+        Report([Diagnostic.Create(Issued.IssuedDiagnostics.ValidationTimeInvalid, SourceLocation.File(Path.GetFullPath(ProjectFile)), value)]);
+        return false;
+    }
+
+    /// <summary>Item metadata, or null when it is empty (MSBuild gives "" for metadata that is not set).</summary>
+    protected static string? Metadata(ITaskItem item, string name) =>
+        item.GetMetadata(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 }

@@ -31,9 +31,8 @@ public sealed class CheckDeployedCertificates : CertInputTask
             return;
         }
 
-        if (!CertBuildTasks.Issued.ValidationTime.TryParse(ValidationTime, DateTimeOffset.UtcNow, out var now))
+        if (!TryGetValidationTime(ValidationTime, out var now))
         {
-            Report([Diagnostic.Create(IssuedDiagnostics.ValidationTimeInvalid, SourceLocation.File(Path.GetFullPath(ProjectFile)), ValidationTime)]);
             return;
         }
 
@@ -41,7 +40,7 @@ public sealed class CheckDeployedCertificates : CertInputTask
         var (deployed, diagnostics) = DeployedStage.Run(
             plan,
             policy,
-            [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), NullIfEmpty(i.GetMetadata("Server")), NullIfEmpty(i.GetMetadata("Use")), NullIfEmpty(i.GetMetadata("PlannedId"))))],
+            [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), Metadata(i, "Server"), Metadata(i, "Use"), Metadata(i, "PlannedId")))],
             now,
             CancellationToken);
         Report(diagnostics);
@@ -50,6 +49,4 @@ public sealed class CheckDeployedCertificates : CertInputTask
             DeployedRecord.Save(DeployedFile, deployed);
         }
     }
-
-    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -47,9 +47,8 @@ public sealed class ValidateIssuedCertificates : CertInputTask
             return;
         }
 
-        if (!CertBuildTasks.Issued.ValidationTime.TryParse(ValidationTime, DateTimeOffset.UtcNow, out var now))
+        if (!TryGetValidationTime(ValidationTime, out var now))
         {
-            Report([Diagnostic.Create(IssuedDiagnostics.ValidationTimeInvalid, SourceLocation.File(Path.GetFullPath(ProjectFile)), ValidationTime)]);
             return;
         }
 
@@ -64,7 +63,7 @@ public sealed class ValidateIssuedCertificates : CertInputTask
         var centralKeys = store is null ? new Dictionary<string, byte[]>() : PublicKeys(plan, store);
         var result = IssuedStage.Run(
             plan,
-            [.. IssuedCertificates.Select(i => new IssuedStage.Input(i.GetMetadata("FullPath"), NullIfEmpty(i.GetMetadata("PlannedId"))))],
+            [.. IssuedCertificates.Select(i => new IssuedStage.Input(i.GetMetadata("FullPath"), Metadata(i, "PlannedId")))],
             [.. TrustedRootCertificates.Select(r => new IssuedStage.RootInput(r.GetMetadata("FullPath"), Authority(r.GetMetadata("Authority")), Role(r.GetMetadata("Role"))))],
             now,
             RequireAllIssued,
@@ -151,7 +150,6 @@ public sealed class ValidateIssuedCertificates : CertInputTask
         return problems;
     }
 
-    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static AuthorityKind? Authority(string value) =>
         Enum.TryParse<AuthorityKind>(value, ignoreCase: true, out var kind) ? kind : null;

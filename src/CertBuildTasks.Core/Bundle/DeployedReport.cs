@@ -81,5 +81,5 @@ internal static class DeployedReport
         sb.Append("</table>\n");
     }
 
-    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset time) => ReportWriter.Date(time);
 }

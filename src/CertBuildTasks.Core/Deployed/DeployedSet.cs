@@ -1,4 +1,3 @@
-using CertBuildTasks.Naming;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
 
@@ -26,7 +25,28 @@ public sealed class DeployedSet(
     /// usage, else the one whose servers include the server. Null when the plan has none.
     /// </summary>
     public PlannedCertificate? PlannedFor(string server, string usage) =>
-        Plan.Certificates.FirstOrDefault(c =>
-            c.Usages.Contains(usage, StringComparer.OrdinalIgnoreCase)
-            && (usage.Equals("OAuthTokenIssuer", StringComparison.OrdinalIgnoreCase) || c.Servers.Contains(server, DnsName.Comparer)));
+        usage.Equals(LyncUsage.OAuthTokenIssuer, StringComparison.OrdinalIgnoreCase)
+            ? _index.Value.OAuth
+            : _index.Value.ByServerAndUsage.TryGetValue((server.ToLowerInvariant(), usage.ToLowerInvariant()), out var planned) ? planned : null;
+
+    /// <summary>
+    /// Built once: every rule asks for each deployed certificate and usage, and scanning the plan for
+    /// each question grew with deployed × planned certificates.
+    /// </summary>
+    private readonly Lazy<(Dictionary<(string, string), PlannedCertificate> ByServerAndUsage, PlannedCertificate? OAuth)> _index = new(() =>
+    {
+        var byServerAndUsage = new Dictionary<(string, string), PlannedCertificate>();
+        foreach (var c in plan.Certificates)
+        {
+            foreach (var server in c.Servers)
+            {
+                foreach (var usage in c.Usages)
+                {
+                    byServerAndUsage.TryAdd((server.ToLowerInvariant(), usage.ToLowerInvariant()), c); // the first in plan order wins
+                }
+            }
+        }
+
+        return (byServerAndUsage, plan.Certificates.FirstOrDefault(c => c.Usages.Contains(LyncUsage.OAuthTokenIssuer)));
+    });
 }

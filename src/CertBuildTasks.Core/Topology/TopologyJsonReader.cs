@@ -20,15 +20,8 @@ public static class TopologyJsonReader
             version?.Location ?? rootLocation);
 
         var sites = JsonLocations.Objects(doc, "sites").Select(site => ReadSite(json, site)).ToImmutableArray();
-        var owas = JsonLocations.Objects(doc, "officeWebApps")
-            .Select(o => new OfficeWebAppsServer(json.String(o, "fqdn")!, json.String(o, "externalFqdn"), json.Of(o)))
-            .ToImmutableArray();
-
-        ReverseProxy? reverseProxy = null;
-        if (JsonLocations.Object(doc, "reverseProxy") is { } rp)
-        {
-            reverseProxy = new ReverseProxy(json.String(rp, "name"), json.Bool(rp, "publishOfficeWebApps")?.Value ?? true, json.OfProperty(doc, "reverseProxy"));
-        }
+        var owas = ReadOfficeWebApps(json, doc);
+        var reverseProxy = ReadReverseProxy(json, doc);
 
         return new LyncTopology(
             path,
@@ -74,6 +67,16 @@ public static class TopologyJsonReader
             siteName,
             json.Of(pool));
     }
+
+    /// <summary>officeWebApps[]: shared with the overrides format, which has the same shape.</summary>
+    internal static ImmutableArray<OfficeWebAppsServer> ReadOfficeWebApps(JsonLocations json, JObject doc) =>
+        [.. JsonLocations.Objects(doc, "officeWebApps").Select(o => new OfficeWebAppsServer(json.String(o, "fqdn")!, json.String(o, "externalFqdn"), json.Of(o)))];
+
+    /// <summary>reverseProxy: shared with the overrides format, which has the same shape.</summary>
+    internal static ReverseProxy? ReadReverseProxy(JsonLocations json, JObject doc) =>
+        JsonLocations.Object(doc, "reverseProxy") is { } rp
+            ? new ReverseProxy(json.String(rp, "name"), json.Bool(rp, "publishOfficeWebApps")?.Value ?? true, json.OfProperty(doc, "reverseProxy"))
+            : null;
 
     internal static SimpleUrlSet? ReadSimpleUrls(JsonLocations json, JObject? urls)
     {

@@ -17,17 +17,8 @@ public static class TopologyOverridesReader
             ? new Located<ProductVersion>(v, version.Location)
             : null;
 
-        ReverseProxy? reverseProxy = null;
-        if (JsonLocations.Object(doc, "reverseProxy") is { } rp)
-        {
-            reverseProxy = new ReverseProxy(json.String(rp, "name"), json.Bool(rp, "publishOfficeWebApps")?.Value ?? true, json.OfProperty(doc, "reverseProxy"));
-        }
-
         var pools = JsonLocations.Objects(doc, "pools")
             .Select(p => new PoolOverride(json.String(p, "fqdn")!, json.String(p, "internalWebFqdn"), json.String(p, "externalWebFqdn"), json.Of(p)))
-            .ToImmutableArray();
-        var owas = JsonLocations.Objects(doc, "officeWebApps")
-            .Select(o => new OfficeWebAppsServer(json.String(o, "fqdn")!, json.String(o, "externalFqdn"), json.Of(o)))
             .ToImmutableArray();
 
         return new TopologyOverrides(
@@ -37,8 +28,8 @@ public static class TopologyOverridesReader
             json.Bool(doc, "mobility"),
             json.Bool(doc, "xmpp"),
             json.String(doc, "strictDnsSignInPool"),
-            reverseProxy,
+            TopologyJsonReader.ReadReverseProxy(json, doc),
             pools,
-            owas);
+            TopologyJsonReader.ReadOfficeWebApps(json, doc));
     }
 }
