@@ -24,7 +24,22 @@ public static class Measure
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        times.Sort();
-        return new Result(times[times.Count / 2], times[0], allocated, Process.GetCurrentProcess().PeakWorkingSet64);
+        return new Result(Median(times), times.Min(), allocated, Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>One timed run, after a collection so an earlier run's garbage is not charged to it.</summary>
+    public static double Once(Action action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalMilliseconds;
     }
 }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using CertBuildTasks.Bench;
 
-// One command prints every figure: dotnet run -c Release --project bench/CertBuildTasks.Bench [-- --runs N] [--only planning|xml|build|issued]
+// One command prints every figure: dotnet run -c Release --project bench/CertBuildTasks.Bench [-- --runs N] [--only planning|xml|build|issued|csr]
 var runs = 7;
 string? only = null;
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -41,4 +41,9 @@ if (Selected("build"))
 if (Selected("issued"))
 {
     IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3));
+}
+
+if (Selected("csr"))
+{
+    CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 4));
 }

@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -31,11 +32,56 @@ public static class CertificateFacts
     public static bool HasCrlDistributionPoint(X509Certificate2 certificate) =>
         certificate.Extensions.Any(e => e.Oid?.Value == CrlDistributionPoints);
 
-    /// <summary>The RSA key size, or null for another key algorithm.</summary>
+    private const string RsaEncryption = "1.2.840.113549.1.1.1";
+
+    /// <summary>
+    /// The RSA key size, or null for another key algorithm. Read from the modulus of the encoded key:
+    /// GetRSAPublicKey() would decode the key again through OpenSSL, which costs as much as loading the
+    /// certificate once more.
+    /// </summary>
     public static int? RsaKeySize(X509Certificate2 certificate)
     {
-        using var rsa = certificate.GetRSAPublicKey();
-        return rsa?.KeySize;
+        var key = certificate.PublicKey;
+        if (key.Oid.Value != RsaEncryption)
+        {
+            return null;
+        }
+
+        try
+        {
+            // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
+            var sequence = new AsnReader(key.EncodedKeyValue.RawData, AsnEncodingRules.DER).ReadSequence();
+            var modulus = sequence.ReadIntegerBytes().Span;
+            var start = 0;
+            while (start < modulus.Length - 1 && modulus[start] == 0)
+            {
+                start++;
+            }
+
+            var significant = modulus[start..];
+            return significant.Length == 0 ? 0 : ((significant.Length - 1) * 8) + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)significant[0]));
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A SEQUENCE whose first element has the given tag: a certificate opens with its TBSCertificate
+    /// SEQUENCE, a PFX with its version INTEGER, a PKCS#7 ContentInfo with an OBJECT IDENTIFIER.
+    /// </summary>
+    public static bool OpensWith(byte[] der, Asn1Tag first)
+    {
+        try
+        {
+            var outer = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+            return outer.HasData && outer.PeekTag().HasSameClassAndValue(first);
+        }
+        catch (AsnContentException)
+        {
+            return false;
+        }
     }
 
     public static string SignatureAlgorithmName(X509Certificate2 certificate) =>
