@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using CertBuildTasks.Bench;
 
@@ -9,7 +11,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     switch (args[i])
     {
         case "--runs":
-            runs = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             break;
         case "--only":
             only = args[i + 1];
@@ -17,33 +19,61 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-bool Selected(string name) => only is null || string.Equals(only, name, StringComparison.OrdinalIgnoreCase);
+var parts = new (string Name, Action Run)[]
+{
+    ("planning", () => PlanningBenchmark.Run(Console.Out, runs)),
+    ("xml", () => XmlImportBenchmark.Run(Console.Out, runs)),
+    ("build", () => BuildBenchmark.Run(Console.Out, Math.Min(runs, 5))),
+    ("issued", () => IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3))),
+    ("csr", () => CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 4))),
+};
+
+if (only is not null)
+{
+    var part = parts.FirstOrDefault(p => string.Equals(p.Name, only, StringComparison.OrdinalIgnoreCase));
+    if (part.Run is null)
+    {
+        Console.Error.WriteLine($"unknown part '{only}'; the parts are {string.Join(", ", parts.Select(p => p.Name))}");
+        return 2;
+    }
+
+    part.Run();
+    return 0;
+}
 
 Console.WriteLine("# CertBuildTasks benchmarks");
 Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; {runs} measured runs per figure (median).");
 Console.WriteLine();
-if (Selected("planning"))
+
+// Each part runs in a process of its own: the 10,000-server plans of one part (about 1 GB) would
+// otherwise still shape the heap, the GC and the caches of the next part's figures.
+var total = Stopwatch.StartNew();
+foreach (var (name, _) in parts)
 {
-    PlanningBenchmark.Run(Console.Out, runs);
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+    if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("CertBuildTasks.Bench", StringComparison.OrdinalIgnoreCase))
+    {
+        start.ArgumentList.Add(typeof(PlanningBenchmark).Assembly.Location); // run through the dotnet host
+    }
+
+    foreach (var argument in new[] { "--runs", runs.ToString(CultureInfo.InvariantCulture), "--only", name })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    var watch = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        Console.Error.WriteLine($"the {name} benchmark failed (exit code {process.ExitCode})");
+        return 1;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({name}: {watch.Elapsed.TotalSeconds:F0} s)"));
+    Console.WriteLine();
 }
 
-if (Selected("xml"))
-{
-    XmlImportBenchmark.Run(Console.Out, runs);
-}
-
-if (Selected("build"))
-{
-    BuildBenchmark.Run(Console.Out, Math.Min(runs, 5));
-}
-
-if (Selected("issued"))
-{
-    IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3));
-}
-
-if (Selected("csr"))
-{
-    CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 4));
-}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All benchmarks: {total.Elapsed.TotalMinutes:F1} min."));
+return 0;

@@ -5,10 +5,17 @@ namespace CertBuildTasks.Issued;
 /// <summary>
 /// Builds chains offline: only the given roots are trusted, intermediates come from the given files,
 /// nothing is downloaded, revocation is not fetched, and the time is CertValidationTime. Time problems
-/// are left to the validity rules, so they are reported once.
+/// are left to the validity rules, so they are reported once. Certificates from an issuer whose chain
+/// the platform has already accepted take the short way of <see cref="VerifiedIssuerCache"/>.
 /// </summary>
-public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList<LoadedCertificate> intermediates, DateTimeOffset validationTime)
+/// <param name="learnIssuers">false: every chain is built by the platform (the reference the short way is tested against).</param>
+public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList<LoadedCertificate> intermediates, DateTimeOffset validationTime, bool learnIssuers = true)
 {
+    private readonly VerifiedIssuerCache? _issuers = learnIssuers ? new VerifiedIssuerCache() : null;
+
+    /// <summary>Chains answered from an issuer the platform had already accepted.</summary>
+    internal int ShortcutsTaken => _issuers?.Answered ?? 0;
+
     // Classified once: which given certificates anchor trust and which only help build the path.
     private readonly X509Certificate2[] _anchors = [.. roots.Where(r => r.Loaded.IsSelfSigned).Select(r => r.Loaded.Certificate)];
     private readonly X509Certificate2[] _helpers = [.. roots.Where(r => !r.Loaded.IsSelfSigned).Select(r => r.Loaded).Concat(intermediates).Select(c => c.Certificate)];
@@ -18,6 +25,24 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
 
     /// <returns>The problems, the trusted root the chain ends in, and the CA certificates above the leaf (DER).</returns>
     public (IReadOnlyList<string> Problems, TrustedRoot? Root, IReadOnlyList<byte[]> Path) Build(LoadedCertificate leaf)
+    {
+        if (_issuers?.TryJudge(leaf.Certificate) is { } known)
+        {
+            return ([], known.Root, known.Path);
+        }
+
+        var (problems, elements) = BuildWithPlatform(leaf.Certificate);
+        var top = elements.Count > 0 ? elements[^1] : null;
+        var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
+        if (problems.Count == 0 && root is not null)
+        {
+            _issuers?.Learn(leaf.Certificate, elements, root);
+        }
+
+        return (problems, problems.Count == 0 ? root : null, [.. elements.Skip(1).Select(e => e.RawData)]);
+    }
+
+    private (List<string> Problems, IReadOnlyList<X509Certificate2> Elements) BuildWithPlatform(X509Certificate2 leaf)
     {
         using var chain = new X509Chain();
         var policy = chain.ChainPolicy;
@@ -29,7 +54,7 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
         policy.ExtraStore.AddRange(_helpers);
         policy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1")); // a CA restricted to other usages fails
 
-        chain.Build(leaf.Certificate);
+        chain.Build(leaf);
         var problems = new List<string>();
         for (var i = 0; i < chain.ChainElements.Count; i++)
         {
@@ -57,11 +82,7 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
             problems.Add(status.Status + (string.IsNullOrWhiteSpace(status.StatusInformation) ? string.Empty : " (" + status.StatusInformation.Trim() + ")"));
         }
 
-        problems = [.. problems.Distinct()];
-        var top = chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate : null;
-        var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
-        var path = chain.ChainElements.Cast<X509ChainElement>().Skip(1).Select(e => e.Certificate.RawData).ToList();
-        return (problems, problems.Count == 0 ? root : null, path);
+        return ([.. problems.Distinct()], [.. chain.ChainElements.Select(e => e.Certificate)]);
     }
 
     private static bool RestrictsAwayFromServerAuthentication(X509Certificate2 certificate) =>

@@ -66,8 +66,8 @@ public static class IssuedMatcher
             return (byFile, "file name", string.Empty);
         }
 
-        var commonName = CertificateFacts.CommonName(leaf.Certificate);
-        var names = CertificateFacts.DnsNames(leaf.Certificate).ToHashSet(DnsName.Comparer);
+        var commonName = leaf.CommonName;
+        var names = leaf.DnsNames.ToHashSet(DnsName.Comparer);
         PlannedCertificate? best = null;
         var bestScore = 0;
         foreach (var c in index.Candidates(commonName, names))

@@ -51,7 +51,7 @@ public static class IssuedStage
 
         // End-entity certificates are judged; CA certificates in the files only help build chains. A
         // self-signed certificate, or one naming DNS hosts, is judged whatever its basic constraints say.
-        var leaves = loaded.Where(c => !c.IsCertificateAuthority || c.IsSelfSigned || CertificateFacts.DnsNames(c.Certificate).Count > 0).ToList();
+        var leaves = loaded.Where(c => !c.IsCertificateAuthority || c.IsSelfSigned || c.DnsNames.Count > 0).ToList();
         var intermediates = loaded.Except(leaves).ToList();
         var (matches, unmatched) = IssuedMatcher.Match(plan, leaves, centralPublicKeys);
         foreach (var (certificate, why) in unmatched)

@@ -8,7 +8,17 @@ public sealed record LoadedCertificate(X509Certificate2 Certificate, string File
 {
     private readonly Lazy<bool> _selfSigned = new(() => CertificateFacts.IsSelfSigned(Certificate));
 
+    // Matching and four rules ask for the names; decoded once per certificate, not once per question.
+    private readonly Lazy<IReadOnlyList<string>> _dnsNames = new(() => CertificateFacts.DnsNames(Certificate));
+    private readonly Lazy<string> _commonName = new(() => CertificateFacts.CommonName(Certificate));
+
     public SourceLocation Location => SourceLocation.File(File);
+
+    /// <summary>The SAN DNS names, lower case.</summary>
+    public IReadOnlyList<string> DnsNames => _dnsNames.Value;
+
+    /// <summary>The subject's common name.</summary>
+    public string CommonName => _commonName.Value;
 
     public string Thumbprint => Certificate.Thumbprint.ToUpperInvariant();
 

@@ -16,7 +16,7 @@ public sealed class ExtraSansRule : IssuedRule
     public override void Analyze(IssuedCheck check, ReportDiagnostic report)
     {
         var planned = check.Planned.SanNames.ToHashSet(DnsName.Comparer);
-        var extra = CertificateFacts.DnsNames(check.Issued.Certificate).Where(n => !planned.Contains(n) && !DnsName.IsWildcard(n)).ToList();
+        var extra = check.Issued.DnsNames.Where(n => !planned.Contains(n) && !DnsName.IsWildcard(n)).ToList();
         if (extra.Count > 0)
         {
             report(check.Issued.Location, check.Issued.Display, check.Planned.Id, string.Join(", ", extra));

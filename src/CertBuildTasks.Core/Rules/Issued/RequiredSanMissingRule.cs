@@ -18,7 +18,7 @@ public sealed class RequiredSanMissingRule : IssuedRule
 
     public override void Analyze(IssuedCheck check, ReportDiagnostic report)
     {
-        var names = CertificateFacts.DnsNames(check.Issued.Certificate).ToHashSet(DnsName.Comparer);
+        var names = check.Issued.DnsNames.ToHashSet(DnsName.Comparer);
         var missing = check.Planned.SubjectAlternativeNames.Where(n => !names.Contains(n.Name)).ToList();
         if (missing.Count > 0)
         {

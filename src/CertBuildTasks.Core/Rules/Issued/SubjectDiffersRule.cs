@@ -15,7 +15,7 @@ public sealed class SubjectDiffersRule : IssuedRule
 
     public override void Analyze(IssuedCheck check, ReportDiagnostic report)
     {
-        var cn = CertificateFacts.CommonName(check.Issued.Certificate);
+        var cn = check.Issued.CommonName;
         if (!DnsName.Comparer.Equals(cn, check.Planned.SubjectName))
         {
             report(check.Issued.Location, check.Issued.Display, check.Planned.Id, cn, check.Planned.SubjectName);

@@ -19,7 +19,7 @@ public sealed class UnplannedWildcardRule : IssuedRule
     public override void Analyze(IssuedCheck check, ReportDiagnostic report)
     {
         var planned = check.Planned.SanNames.ToHashSet(DnsName.Comparer);
-        foreach (var wildcard in CertificateFacts.DnsNames(check.Issued.Certificate).Where(n => DnsName.IsWildcard(n) && !planned.Contains(n)))
+        foreach (var wildcard in check.Issued.DnsNames.Where(n => DnsName.IsWildcard(n) && !planned.Contains(n)))
         {
             report(check.Issued.Location, check.Issued.Display, check.Planned.Id, wildcard);
         }
