@@ -6,15 +6,15 @@ using CertBuildTasks.Bench;
 // One command prints every figure: dotnet run -c Release --project bench/CertBuildTasks.Bench [-- --runs N] [--only planning|xml|build|issued|csr]
 var runs = 7;
 string? only = null;
-for (var i = 0; i + 1 < args.Length; i += 2)
+for (var i = 0; i + 1 < args.Length; i++)
 {
     switch (args[i])
     {
         case "--runs":
-            runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
         case "--only":
-            only = args[i + 1];
+            only = args[++i];
             break;
     }
 }
@@ -27,6 +27,12 @@ var parts = new (string Name, Action Run)[]
     ("issued", () => IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3))),
     ("csr", () => CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 4))),
 };
+
+const string ChildVariable = "CERTBUILDTASKS_BENCH_PART";
+if (only is null && Environment.GetEnvironmentVariable(ChildVariable) is { Length: > 0 } inherited)
+{
+    only = inherited; // a part process never starts parts of its own
+}
 
 if (only is not null)
 {
@@ -51,10 +57,12 @@ Console.WriteLine();
 var total = Stopwatch.StartNew();
 foreach (var (name, _) in parts)
 {
-    var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-    if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("CertBuildTasks.Bench", StringComparison.OrdinalIgnoreCase))
+    var host = Environment.ProcessPath!;
+    var start = new ProcessStartInfo(host) { UseShellExecute = false };
+    start.Environment[ChildVariable] = name;
+    if (Path.GetFileName(host).StartsWith("dotnet", StringComparison.OrdinalIgnoreCase))
     {
-        start.ArgumentList.Add(typeof(PlanningBenchmark).Assembly.Location); // run through the dotnet host
+        start.ArgumentList.Add(typeof(PlanningBenchmark).Assembly.Location); // started as `dotnet CertBuildTasks.Bench.dll`
     }
 
     foreach (var argument in new[] { "--runs", runs.ToString(CultureInfo.InvariantCulture), "--only", name })
