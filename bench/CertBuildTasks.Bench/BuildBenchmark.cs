@@ -16,7 +16,7 @@ namespace CertBuildTasks.Bench;
 /// </summary>
 public static class BuildBenchmark
 {
-    public static void Run(TextWriter output, int runs)
+    public static void Run(TextWriter output, int noOpRuns, int fullRuns)
     {
         var root = RepoRoot();
         var on = Path.Combine(root, "samples", $".bench-{Environment.ProcessId}-on");
@@ -38,7 +38,7 @@ public static class BuildBenchmark
 
             var noOp = variants.Select(_ => new List<double>()).ToArray();
             var full = variants.Select(_ => new List<double>()).ToArray();
-            for (var i = 0; i < runs; i++)
+            for (var i = 0; i < noOpRuns; i++)
             {
                 for (var v = 0; v < variants.Length; v++)
                 {
@@ -46,7 +46,7 @@ public static class BuildBenchmark
                 }
             }
 
-            for (var i = 0; i < runs; i++)
+            for (var i = 0; i < fullRuns; i++)
             {
                 for (var v = 0; v < variants.Length; v++)
                 {
@@ -55,7 +55,7 @@ public static class BuildBenchmark
                 }
             }
 
-            output.WriteLine($"## dotnet build of samples/Contoso (out of process, {runs} runs each, in turn)");
+            output.WriteLine($"## dotnet build of samples/Contoso (out of process, in turn; {noOpRuns} no-op and {fullRuns} full runs of each)");
             output.WriteLine();
             output.WriteLine("| build | with CertBuildTasks median ms | targets disabled median ms | empty project median ms | ratio to disabled | ratio to empty |");
             output.WriteLine("|---|---:|---:|---:|---:|---:|");

@@ -23,9 +23,9 @@ var parts = new (string Name, Action Run)[]
 {
     ("planning", () => PlanningBenchmark.Run(Console.Out, runs)),
     ("xml", () => XmlImportBenchmark.Run(Console.Out, runs)),
-    ("build", () => BuildBenchmark.Run(Console.Out, Math.Min(runs, 5))),
+    ("build", () => BuildBenchmark.Run(Console.Out, noOpRuns: Math.Max(runs, 9), fullRuns: Math.Min(runs, 3))),
     ("issued", () => IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3))),
-    ("csr", () => CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 4))),
+    ("csr", () => CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 3))),
 };
 
 const string ChildVariable = "CERTBUILDTASKS_BENCH_PART";

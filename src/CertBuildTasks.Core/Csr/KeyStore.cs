@@ -10,8 +10,10 @@ public sealed class KeyStore(string directory, string password)
 {
     internal string Password => password;
 
-    /// <summary>PBKDF2 iterations: costly for an attacker, about 50 ms per key for a build.</summary>
+    /// <summary>PBKDF2 iterations: costly for an attacker, about 50 ms once per build (see EncryptedKeyWriter).</summary>
     public const int Iterations = 100_000;
+
+    private readonly EncryptedKeyWriter _writer = new(password, Iterations);
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -64,7 +66,7 @@ public sealed class KeyStore(string directory, string password)
     public bool TrySaveNew(string id, RSA key)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var pem = key.ExportEncryptedPkcs8PrivateKeyPem(password, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, Iterations));
+        var pem = _writer.WritePem(key);
         var path = PathOf(id);
         var temp = Path.Combine(Directory, "." + id + "." + Guid.NewGuid().ToString("N") + ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
