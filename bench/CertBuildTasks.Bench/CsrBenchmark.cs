@@ -33,24 +33,34 @@ public static class CsrBenchmark
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
             for (var round = 0; round < rounds; round++)
             {
-                keygen.Add(Measure.Once(() => Parallel.For(0, certificates, parallel, i =>
-                {
-                    using var key = RSA.Create(2048);
-                    key.ExportRSAPublicKey(); // .NET generates the key on first use
-                })));
-
                 var store = Path.Combine(dir, "keys-" + round);
-                var settings = new CsrStage.Settings(store, PasswordVariable, "bench-password", [], Path.Combine(dir, "Bench.csproj"));
-                var files = 0;
-                stage.Add(Measure.Once(() => files = CsrStage.Run(plan, settings).Files.Count));
-                if (files != certificates)
-                {
-                    throw new InvalidOperationException($"the CSR stage wrote {files} CSRs, not {certificates}");
-                }
-
                 var requests = Path.Combine(dir, "openssl-" + round);
                 Directory.CreateDirectory(requests);
-                openssl.Add(Measure.Once(() => Parallel.For(0, certificates, parallel, i => OpenSslReq(requests, i, plan.Certificates[i]))));
+                var steps = new Action[]
+                {
+                    () => keygen.Add(Measure.Once(() => Parallel.For(0, certificates, parallel, i =>
+                    {
+                        using var key = RSA.Create(2048);
+                        key.ExportRSAPublicKey(); // .NET generates the key on first use
+                    }))),
+                    () =>
+                    {
+                        var settings = new CsrStage.Settings(store, PasswordVariable, "bench-password", [], Path.Combine(dir, "Bench.csproj"));
+                        var files = 0;
+                        stage.Add(Measure.Once(() => files = CsrStage.Run(plan, settings).Files.Count));
+                        if (files != certificates)
+                        {
+                            throw new InvalidOperationException($"the CSR stage wrote {files} CSRs, not {certificates}");
+                        }
+                    },
+                    () => openssl.Add(Measure.Once(() => Parallel.For(0, certificates, parallel, i => OpenSslReq(requests, i, plan.Certificates[i])))),
+                };
+
+                // A different order each round, so that no variant always runs first (or after the process starts).
+                for (var s = 0; s < steps.Length; s++)
+                {
+                    steps[(s + round) % steps.Length]();
+                }
             }
 
             var (k, st, o) = (keygen.Sum() / rounds, stage.Sum() / rounds, openssl.Sum() / rounds);
