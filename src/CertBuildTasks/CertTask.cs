@@ -54,6 +54,12 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
             Log.LogMessage(MessageImportance.High, "{0} was cancelled; no output was written.", GetType().Name);
             return false;
         }
+        catch (IO.OutputWriteException ex)
+        {
+            var diagnostic = Diagnostic.Create(IO.OutputDiagnostics.WriteFailed, SourceLocation.File(ProjectFile), GetType().Name, RelativeToProject(ex.Path), ex.Message.TrimEnd('.'));
+            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
+            TryRecordFailure(diagnostic);
+        }
         catch (Exception ex)
         {
             var diagnostic = Diagnostic.Create(InternalDiagnostics.UnexpectedFailure, SourceLocation.File(ProjectFile), GetType().Name, ex.GetType().Name + ": " + ex.Message);
@@ -66,6 +72,12 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     }
 
     protected abstract void ExecuteCore();
+
+    private string RelativeToProject(string path)
+    {
+        var relative = Path.GetRelativePath(ProjectDirectory, Path.GetFullPath(path));
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
+    }
 
     /// <summary>The project's severity configuration (NoWarn, WarningsAsErrors, .editorconfig, …), read once.</summary>
     protected SeverityResolver Resolver => _resolver ??= new SeverityResolver(

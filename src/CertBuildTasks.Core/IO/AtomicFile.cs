@@ -9,7 +9,7 @@ public static class AtomicFile
     /// <summary>Writes only when the bytes differ, so the time stamp moves only with the content.</summary>
     public static bool WriteAllBytesIfChanged(string path, ReadOnlySpan<byte> content)
     {
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
+        if (File.Exists(path) && ReadOrEmpty(path).AsSpan().SequenceEqual(content))
         {
             return false;
         }
@@ -18,7 +18,32 @@ public static class AtomicFile
         return true;
     }
 
+    private static byte[] ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return []; // unreadable: write it anew
+        }
+    }
+
+    /// <exception cref="OutputWriteException">The file system refused the write (read-only, full, locked).</exception>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            Write(path, content);
+        }
+        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not OutputWriteException)
+        {
+            throw new OutputWriteException(path, ex);
+        }
+    }
+
+    private static void Write(string path, ReadOnlySpan<byte> content)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -36,10 +61,22 @@ public static class AtomicFile
         }
         finally
         {
-            if (File.Exists(temp))
+            DeleteQuietly(temp);
+        }
+    }
+
+    /// <summary>Removes a leftover temporary file; a failure here must not hide the failure that left it.</summary>
+    public static void DeleteQuietly(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
             {
-                File.Delete(temp);
+                File.Delete(path);
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
         }
     }
 }

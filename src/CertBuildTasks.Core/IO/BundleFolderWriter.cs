@@ -19,10 +19,7 @@ public static class BundleFolderWriter
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var (file, path) in targets)
         {
-            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(file.Content))
-            {
-                AtomicFile.WriteAllBytes(path, file.Content);
-            }
+            AtomicFile.WriteAllBytesIfChanged(path, file.Content);
         }
 
         foreach (var folder in ownedFolders)
@@ -35,12 +32,12 @@ public static class BundleFolderWriter
 
             foreach (var stale in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !wanted.Contains(f)).ToList())
             {
-                File.Delete(stale);
+                OutputWriteException.Guard(stale, () => File.Delete(stale));
             }
 
             foreach (var empty in Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).Where(d => !Directory.EnumerateFileSystemEntries(d).Any()).ToList())
             {
-                Directory.Delete(empty);
+                OutputWriteException.Guard(empty, () => Directory.Delete(empty));
             }
         }
     }
@@ -48,6 +45,12 @@ public static class BundleFolderWriter
     /// <summary>Every generated path must stay inside the bundle folder, whatever a name contained.</summary>
     private static string Resolve(string root, string relative)
     {
+        // Names are validated where they come from (CBT1102, CBT1118); this is the last line of defence.
+        if (FileNames.PathProblem(relative) is { } problem)
+        {
+            throw new InvalidOperationException($"A generated path is not a file name every system accepts ({problem}): {relative}");
+        }
+
         var path = Path.GetFullPath(Path.Combine(root, relative));
         if (!path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {

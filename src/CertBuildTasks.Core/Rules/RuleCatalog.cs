@@ -32,6 +32,7 @@ public static class RuleCatalog
         new MeetUrlForUnknownDomainRule(),
         new SettingIgnoredForRoleRule(),
         new StandardEditionServerMismatchRule(),
+        new ServerNameNotAFileNameRule(),
     ];
 
     public static IReadOnlyList<PolicyRule> PolicyRules { get; } =
@@ -112,6 +113,7 @@ public static class RuleCatalog
             .Concat(DeployedRules.Select(r => r.Descriptor))
             .Concat(GenerationRules.Select(r => r.Descriptor))
             .Concat(Csr.CsrDiagnostics.All)
+            .Concat(IO.OutputDiagnostics.All)
             .Concat(InternalDiagnostics.All)
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 
