@@ -23,21 +23,25 @@ public abstract class CertInputTask : CertTask
     protected string? OverridesPath => TopologyOverridesFiles.Length == 1 ? TopologyOverridesFiles[0].GetMetadata("FullPath") : null;
 
     /// <summary>
-    /// Reads both inputs again for a later stage. CertValidate already reported their problems, so a
-    /// stage only reports them if the models cannot be built at all (which CertValidate makes rare).
+    /// Reads and validates both inputs again for a later stage. In a build CertValidate has already
+    /// accepted them and reported their warnings, so nothing is reported here; a stage called on inputs
+    /// with errors (after the project's severity configuration) works on nothing and reports those
+    /// errors, never half-plans an invalid topology.
     /// </summary>
     protected (LyncTopology? Topology, CertificatePolicy? Policy, IReadOnlyList<Diagnostic> Problems) LoadInputs()
     {
-        var bag = new DiagnosticBag();
         if (TopologyPath is null || PolicyFiles.Length > 1 || TopologyOverridesFiles.Length > 1)
         {
+            var bag = new DiagnosticBag();
             bag.Add(InputDiagnostics.ItemCount, SourceLocation.File(Path.GetFullPath(ProjectFile)), "Exactly one CertTopology item and at most one CertPolicy and one CertTopologyOverrides item are needed");
             return (null, null, bag.Items);
         }
 
-        var topology = TopologyLoader.Load(TopologyPath, OverridesPath, bag);
-        var policy = PolicyPath is null ? PolicyJsonReader.BuiltIn : PolicyLoader.Load(PolicyPath, bag);
-        return (topology, policy, bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
+        var validation = Validation.InputValidator.Validate(TopologyPath, PolicyPath, OverridesPath, CancellationToken);
+        var errors = Resolver.ResolveAll(validation.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return errors.Count > 0 || validation.Topology is null || validation.Policy is null
+            ? (null, null, errors)
+            : (validation.Topology, validation.Policy, []);
     }
 
     /// <summary>

@@ -22,5 +22,5 @@ public sealed record DiagnosticDescriptor(
     public string HelpLink => "docs/rules/" + Id + ".md";
 
     public string FormatMessage(params object?[] arguments) =>
-        arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+        arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, [.. arguments.Select(a => a is string text ? MessageText.Quote(text) : a)]);
 }

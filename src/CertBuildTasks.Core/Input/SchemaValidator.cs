@@ -85,7 +85,7 @@ public static class SchemaValidator
             ValidationErrorKind.ObjectExpected => $"'{property}' must be an object",
             ValidationErrorKind.NullExpected => $"'{property}' must be null",
             ValidationErrorKind.NotInEnumeration => $"'{property}' must be one of: {string.Join(", ", error.Schema?.Enumeration.Select(e => e?.ToString()) ?? [])}",
-            ValidationErrorKind.PatternMismatch => $"'{property}' does not have the expected form ({error.Schema?.Pattern})",
+            ValidationErrorKind.PatternMismatch => $"'{property}' does not have the expected form ({(error.Schema?.Description is { Length: > 0 } description ? description : error.Schema?.Pattern)})",
             ValidationErrorKind.StringTooShort => $"'{property}' is too short",
             ValidationErrorKind.StringTooLong => $"'{property}' is too long (at most {error.Schema?.MaxLength} characters)",
             ValidationErrorKind.NumberTooSmall => $"'{property}' is below the minimum {error.Schema?.Minimum}",

@@ -17,6 +17,12 @@ public static class SimpleUrl
         return uri.IdnHost.ToLowerInvariant();
     }
 
+    /// <summary>The URL as a message may show it: a user name and password replaced by "***".</summary>
+    public static string Redacted(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? url.Replace(uri.UserInfo + "@", "***@", StringComparison.Ordinal)
+            : url;
+
     /// <summary>Why the URL is not a usable simple URL, or null.</summary>
     public static string? Problem(string url)
     {
@@ -33,6 +39,11 @@ public static class SimpleUrl
         if (uri.Host.Length == 0)
         {
             return "it has no host";
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            return "it carries a user name or password, which a simple URL never has (and which would be copied into the bundle)";
         }
 
         return null;

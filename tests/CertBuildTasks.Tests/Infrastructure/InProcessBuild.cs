@@ -27,7 +27,10 @@ internal static class InProcessBuild
     }
 
     /// <summary>A minimal project (no SDK) that imports the CertBuildTasks props/targets from the source tree.</summary>
-    public static string WriteProject(TempDirectory dir, string body, string extraProperties = "")
+    public static string WriteProject(TempDirectory dir, string body, string extraProperties = "") => WriteProject(dir.Path, body, extraProperties);
+
+    /// <param name="afterTargets">Imports or targets placed after the CertBuildTasks targets.</param>
+    public static string WriteProject(string directory, string body, string extraProperties = "", string afterTargets = "")
     {
         var content = $"""
             <Project>
@@ -40,9 +43,12 @@ internal static class InProcessBuild
               <Import Project="{RepoPaths.PropsFile}" />
               {body}
               <Import Project="{RepoPaths.TargetsFile}" />
+              {afterTargets}
             </Project>
             """;
-        return dir.Write("test.proj", content);
+        var path = Path.Combine(directory, "test.proj");
+        File.WriteAllText(path, content);
+        return path;
     }
 
     private sealed class RecordingLogger : ILogger

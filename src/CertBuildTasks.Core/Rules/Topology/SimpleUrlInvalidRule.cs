@@ -20,11 +20,11 @@ public sealed class SimpleUrlInvalidRule : TopologyRule
         {
             if (SimpleUrl.Problem(url.Value) is { } problem)
             {
-                report(url.Location, url.Value, problem);
+                report(url.Location, SimpleUrl.Redacted(url.Value), problem);
             }
             else if (DnsName.Problem(SimpleUrl.Host(url.Value)!) is { } hostProblem)
             {
-                report(url.Location, url.Value, "its host " + hostProblem);
+                report(url.Location, SimpleUrl.Redacted(url.Value), "its host " + hostProblem);
             }
         }
     }
