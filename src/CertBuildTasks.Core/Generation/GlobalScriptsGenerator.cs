@@ -28,7 +28,7 @@ internal static class GlobalScriptsGenerator
         }
     }
 
-    public static string EdgeFolder(string? pool) => $"{BundlePaths.GlobalFolder}/edge-{pool}";
+    public static string EdgeFolder(string? pool) => $"{BundlePaths.GlobalFolder}/{BundlePaths.Segment("edge-" + pool)}";
 
     private static GeneratedFile OAuth(PlannedCertificate c, string toolVersion, GenerationOptions options)
     {

@@ -49,7 +49,7 @@ internal static class RenewalScriptsGenerator
             }
 
             yield return Roll(
-                $"{RenewalFolder}/edge-{planned.Pool}/Roll-AudioVideoCertificate.ps1", LyncUsage.AudioVideoAuthentication, current, AudioVideoLead, global: false,
+                $"{RenewalFolder}/{BundlePaths.Segment("edge-" + planned.Pool)}/Roll-AudioVideoCertificate.ps1", LyncUsage.AudioVideoAuthentication, current, AudioVideoLead, global: false,
                 [.. planned.Usages.Where(u => u != LyncUsage.AudioVideoAuthentication)],
                 $"Run on every Edge server of the pool ({string.Join(", ", planned.Servers)}) after the new certificate is imported there with its private key; all members roll over at the same effective date.",
                 toolVersion, options);

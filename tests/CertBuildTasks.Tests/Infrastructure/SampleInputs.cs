@@ -18,7 +18,43 @@ public static class SampleInputs
     public static JObject Pool(JObject topology, string role) =>
         Pools(topology).OfType<JObject>().First(p => (string?)p["role"] == role);
 
-    public static string ToText(JToken token) => token.ToString(Formatting.Indented);
+    /// <summary>
+    /// Indented JSON. A string with an unpaired surrogate (as a JSON file may hold: "\udc00") cannot be
+    /// written as UTF-8, so then every non-ASCII character is written as a \u escape instead.
+    /// </summary>
+    public static string ToText(JToken token)
+    {
+        var text = token.ToString(Formatting.Indented);
+        if (!HasUnpairedSurrogate(text))
+        {
+            return text;
+        }
+
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii })
+        {
+            token.WriteTo(json);
+        }
+
+        return writer.ToString();
+    }
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>1-based lines of every line containing <paramref name="needle"/>.</summary>
     public static IReadOnlyList<int> LinesOf(string text, string needle) =>
