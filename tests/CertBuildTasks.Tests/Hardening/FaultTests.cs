@@ -1,0 +1,298 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CertBuildTasks.Bench;
+using CertBuildTasks.Bundle;
+using CertBuildTasks.Generation;
+using CertBuildTasks.IO;
+using CertBuildTasks.Tests.Infrastructure;
+using Microsoft.Build.Execution;
+using Xunit.Abstractions;
+
+namespace CertBuildTasks.Tests.Hardening;
+
+/// <summary>
+/// What the user sees when the output cannot be written — a read-only folder, a full disk, a stream
+/// that fails half-way, a build cancelled while it bundles, two builds of one project at once — and
+/// that the bundle published by the last good build survives each, byte for byte.
+/// </summary>
+[Collection(MSBuildTestGroup.Name)]
+public sealed class FaultTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Project(string folder, string? topologyText = null)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "topology.json"), topologyText ?? SampleInputs.ToText(SampleInputs.Topology()));
+        File.WriteAllText(Path.Combine(folder, "policy.json"), SampleInputs.ToText(SampleInputs.Policy()));
+        File.WriteAllText(Path.Combine(folder, ".editorconfig"), "root = true\n");
+        return InProcessBuild.WriteProject(folder, "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" /></ItemGroup>");
+    }
+
+    /// <summary>The sample with another dial-in URL: every stage must run again and publish.</summary>
+    private static string ChangedTopology()
+    {
+        var topology = SampleInputs.Topology();
+        topology["simpleUrls"]!["dialin"] = "https://dialin2.contoso.com";
+        return SampleInputs.ToText(topology);
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
+                f => Path.GetRelativePath(folder, f).Replace('\\', '/'), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal)
+            : [];
+
+    private static void AssertNoLeftovers(string bin) =>
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(bin), e => e.Contains(".new-", StringComparison.Ordinal) || e.Contains(".old-", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_read_only_output_folder_fails_with_CBT4007_naming_it_and_the_previous_bundle_survives()
+    {
+        var folder = _dir.File("readonly");
+        var project = Project(folder);
+        Assert.True(InProcessBuild.Run(project).Succeeded);
+        var bin = Path.Combine(folder, "bin");
+        var before = Snapshot(bin);
+
+        File.WriteAllText(Path.Combine(folder, "topology.json"), ChangedTopology());
+        BuildRecord failed;
+        using (var readOnly = FileSystemFaults.MakeReadOnly(bin))
+        {
+            Assert.True(readOnly is not null, "this machine offers no way to make a folder read-only (chmod as a user; chattr +i or a read-only bind mount as root)");
+            failed = InProcessBuild.Run(project);
+        }
+
+        output.WriteLine(failed.Describe());
+        Assert.False(failed.Succeeded);
+        var error = Assert.Single(failed.Errors);
+        Assert.Equal("CBT4007", error.Code);
+        Assert.Contains("CreateCertificateBundle could not write 'bin/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The bundle published before is unchanged", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(bin));
+        AssertNoLeftovers(bin);
+
+        // Writable again: the next build publishes (the failed stage was not stamped as done).
+        var next = InProcessBuild.Run(project);
+        Assert.True(next.Succeeded, next.Describe());
+        Assert.NotEqual(before, Snapshot(bin));
+    }
+
+    [Fact]
+    public void A_full_disk_fails_with_CBT4007_and_the_previous_bundle_survives()
+    {
+        // How much one bundle takes, measured on an ordinary folder first.
+        var probe = Project(_dir.File("probe"));
+        Assert.True(InProcessBuild.Run(probe).Succeeded);
+        var bundleBytes = FileSystemFaults.PagesOf(_dir.File("probe/bin"));
+
+        var folder = _dir.File("full");
+        var project = Project(folder);
+        var bin = Path.Combine(folder, "bin");
+        using var tiny = FileSystemFaults.MountTiny(bin, bundleBytes * 3 / 2); // room for one bundle, not for a second beside it
+        if (tiny is null)
+        {
+            // Not root: no file system can be mounted. The same fault comes from a failing stream below
+            // (A_stream_that_fails_half_way…); here the publisher is driven through it directly.
+            output.WriteLine("not root: tmpfs cannot be mounted; the full disk is simulated by a failing stream");
+            var files = BundlePublisher.ReadFolder(_dir.File("probe/bin/certbundle"));
+            BundlePublisher.Publish(Path.Combine(bin, "certbundle"), Path.Combine(bin, "test-certificates.zip"), files);
+            var previous = Snapshot(bin);
+            var ex = Assert.Throws<OutputWriteException>(() => BundlePublisher.Publish(Path.Combine(bin, "certbundle"), Path.Combine(bin, "test-certificates.zip"), files, FailingAfter(100_000, full: true), CancellationToken.None));
+            Assert.Contains("No space left", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(previous, Snapshot(bin));
+            return;
+        }
+
+        Assert.True(InProcessBuild.Run(project).Succeeded, "one bundle did not fit");
+        var before = Snapshot(bin);
+        File.WriteAllText(Path.Combine(folder, "topology.json"), ChangedTopology());
+        var failed = InProcessBuild.Run(project);
+        output.WriteLine(failed.Describe());
+        Assert.False(failed.Succeeded);
+        var error = Assert.Single(failed.Errors);
+        Assert.Equal("CBT4007", error.Code);
+        Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(bin));
+        AssertNoLeftovers(bin);
+    }
+
+    /// <summary>Opens real files, but the stream fails once <paramref name="budget"/> bytes were written in all.</summary>
+    private static BundlePublisher.FileOpener FailingAfter(long budget, bool full)
+    {
+        long written = 0;
+        return path => new FailingStream(new FileStream(path, FileMode.CreateNew, FileAccess.Write), count =>
+        {
+            if (Interlocked.Add(ref written, count) > budget)
+            {
+                throw full ? new IOException("No space left on device : '" + path + "'") : new UnauthorizedAccessException("Access to the path '" + path + "' is denied.");
+            }
+        });
+    }
+
+    private sealed class FailingStream(Stream inner, Action<int> beforeWrite) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            beforeWrite(count);
+            inner.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            beforeWrite(buffer.Length);
+            inner.Write(buffer);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    private static List<GeneratedFile> Files(string version, int count = 40) =>
+        [.. Enumerable.Range(0, count).Select(i => GeneratedFile.Text($"servers/s{i}.contoso.com/runbook.md", version + new string('x', 5000)))];
+
+    [Theory]
+    [InlineData(0, true)]        // the disk is full from the first byte
+    [InlineData(60_000, true)]   // ... half-way through the folder
+    [InlineData(200_050, true)]  // ... at the zip, after the whole folder
+    [InlineData(0, false)]       // access denied at the first file
+    [InlineData(120_000, false)] // ... half-way
+    public void A_stream_that_fails_half_way_leaves_the_previous_bundle_and_names_the_file(long budget, bool full)
+    {
+        var bundle = _dir.File("out/certbundle");
+        var zip = _dir.File("out/x.zip");
+        BundlePublisher.Publish(bundle, zip, Files("1"));
+        var before = Snapshot(_dir.File("out"));
+        var ex = Assert.Throws<OutputWriteException>(() => BundlePublisher.Publish(bundle, zip, Files("2"), FailingAfter(budget, full), CancellationToken.None));
+        output.WriteLine($"{ex.Path}: {ex.Message}");
+        Assert.Contains(full ? "No space left on device" : "is denied", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith(_dir.File("out"), ex.Path, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(_dir.File("out")));
+        Assert.Equal(["certbundle", "x.zip"], Directory.GetFileSystemEntries(_dir.File("out")).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(20)]
+    [InlineData(40)] // after the last folder file, before the zip
+    public void Cancelling_in_the_middle_of_publishing_keeps_the_previous_bundle(int cancelAtFile)
+    {
+        var bundle = _dir.File("out/certbundle");
+        var zip = _dir.File("out/x.zip");
+        BundlePublisher.Publish(bundle, zip, Files("1"));
+        var before = Snapshot(_dir.File("out"));
+        using var cancellation = new CancellationTokenSource();
+        var opened = 0;
+        BundlePublisher.FileOpener open = path =>
+        {
+            if (++opened == cancelAtFile)
+            {
+                cancellation.Cancel();
+            }
+
+            return new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        };
+        Assert.ThrowsAny<OperationCanceledException>(() => BundlePublisher.Publish(bundle, zip, Files("2"), open, cancellation.Token));
+        Assert.Equal(before, Snapshot(_dir.File("out")));
+        Assert.Equal(["certbundle", "x.zip"], Directory.GetFileSystemEntries(_dir.File("out")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task Cancelling_a_build_while_it_bundles_keeps_the_previous_bundle()
+    {
+        // 1,500 servers: about 6,000 bundle files, so the build is still publishing when it is cancelled.
+        var folder = _dir.File("cancel");
+        var project = Project(folder, SyntheticTopology.Json(1_500));
+        Assert.True(InProcessBuild.Run(project).Succeeded);
+        var bin = Path.Combine(folder, "bin");
+        var before = Snapshot(bin);
+
+        File.WriteAllText(Path.Combine(folder, "topology.json"), SyntheticTopology.Json(1_500).Replace("https://dialin.contoso.com", "https://dialin2.contoso.com", StringComparison.Ordinal));
+        var build = Task.Run(() => InProcessBuild.Run(project));
+        var staging = false;
+        while (!build.IsCompleted && !(staging = Directory.EnumerateDirectories(bin).Any(d => d.Contains(".new-", StringComparison.Ordinal))))
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(staging, "the build finished before it could be cancelled while publishing");
+        BuildManager.DefaultBuildManager.CancelAllSubmissions();
+        var record = await build;
+        Assert.False(record.Succeeded);
+        Assert.Contains(record.Messages, m => m.Message?.Contains("CreateCertificateBundle was cancelled", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(record.Errors, e => e.Code is "MSB4018" or "CBT9000");
+        Assert.Equal(before, Snapshot(bin));
+        AssertNoLeftovers(bin);
+    }
+
+    [Fact]
+    public async Task Two_builds_of_one_project_at_once_leave_one_complete_bundle_and_report_clearly()
+    {
+        var project = _dir.File("twice");
+        Directory.CreateDirectory(project);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Samples, "Contoso")))
+        {
+            File.Copy(file, Path.Combine(project, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), $"<Project><Import Project=\"{RepoPaths.PropsFile}\" /></Project>");
+        File.WriteAllText(Path.Combine(project, "Directory.Build.targets"), $"<Project><PropertyGroup><CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile></PropertyGroup><Import Project=\"{RepoPaths.TargetsFile}\" /></Project>");
+        var (code, first) = DotNetCli.Run(project, "build", "-nologo");
+        Assert.True(code == 0, first);
+
+        File.WriteAllText(Path.Combine(project, "topology.json"), File.ReadAllText(Path.Combine(project, "topology.json")).Replace("https://dialin.contoso.com", "https://dialin2.contoso.com", StringComparison.Ordinal));
+        var builds = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => DotNetCli.Run(project, "build", "-nologo", "--no-restore"))));
+        foreach (var (exitCode, text) in builds)
+        {
+            output.WriteLine($"exit {exitCode}:\n{text}");
+            Assert.DoesNotContain("MSB4018", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("CBT9000", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", text, StringComparison.Ordinal);
+            if (exitCode != 0)
+            {
+                Assert.Matches(@"error (CBT\d{4}|MSB\d{4}|CS\d{4}):", text); // a coded, readable error
+            }
+        }
+
+        Assert.Contains(builds, b => b.ExitCode == 0);
+        var bin = Path.Combine(project, "bin", "Debug", "net8.0");
+        AssertNoLeftovers(bin);
+        var folder = Path.Combine(bin, "certbundle");
+        var files = Snapshot(folder);
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!.ToUpperInvariant(), StringComparer.Ordinal);
+        Assert.All(listed, f => Assert.Equal(f.Value, files[f.Key]));
+        Assert.Equal(files.Count - 1, listed.Count);
+        Assert.Contains("dialin2.contoso.com", File.ReadAllText(Path.Combine(folder, "plan.json")), StringComparison.Ordinal);
+        using var zip = ZipFile.OpenRead(Path.Combine(bin, "Contoso-certificates.zip"));
+        Assert.Equal(files.Keys.Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+    }
+}
