@@ -40,22 +40,36 @@ public sealed class ValidateIssuedCertificates : CertInputTask
 
     protected override void ExecuteCore()
     {
+        // A gate that does not pass leaves no record behind: what CertGenerate bundles was judged now.
+        // A gate that passes rewrites the record only when it changed, so the stages after it stay
+        // up to date when the same certificates pass again (the gate itself runs on every build).
+        var recorded = false;
+        try
+        {
+            recorded = Judge();
+        }
+        finally
+        {
+            if (!recorded && File.Exists(IssuedFile))
+            {
+                File.Delete(IssuedFile);
+            }
+        }
+    }
+
+    /// <returns>true when the gate passed and its record is written.</returns>
+    private bool Judge()
+    {
         var (topology, policy, problems) = LoadInputs();
         if (topology is null || policy is null)
         {
             Report(problems);
-            return;
+            return false;
         }
 
         if (!TryGetValidationTime(ValidationTime, out var now))
         {
-            return;
-        }
-
-        // A gate that does not pass leaves no record behind: what CertGenerate bundles was judged now.
-        if (File.Exists(IssuedFile))
-        {
-            File.Delete(IssuedFile);
+            return false;
         }
 
         var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
@@ -76,7 +90,7 @@ public sealed class ValidateIssuedCertificates : CertInputTask
         Report([.. result.Diagnostics, .. pfxProblems]);
         if (Log.HasLoggedErrors)
         {
-            return; // the gate failed: nothing is recorded, the previous plan and scripts stay
+            return false; // the gate failed: nothing is recorded, the previous plan and scripts stay
         }
 
         CancellationToken.ThrowIfCancellationRequested();
@@ -91,6 +105,7 @@ public sealed class ValidateIssuedCertificates : CertInputTask
         IssuedRecord.Save(IssuedFile, records);
         AtomicFile.WriteAllBytesIfChanged(PlanFile, PlanJsonWriter.Write(plan, ToolVersion, records.ToDictionary(r => r.Id, StringComparer.Ordinal)));
         Log.LogMessage(MessageImportance.High, "CertBuildTasks gate: {0} issued certificate(s) accepted for {1} planned certificate(s)", records.Count, plan.Certificates.Length);
+        return true;
     }
 
     private KeyStore? OpenKeyStore()
