@@ -11,6 +11,24 @@ public static class BundlePaths
     public const string AssignmentScript = "Set-Certificates.ps1";
     public const string Runbook = "runbook.md";
 
+    /// <summary>
+    /// Longest path, relative to the bundle, that Windows handles without long-path support once the
+    /// bundle is unpacked (MAX_PATH is 260 with the drive, "C:\&lt;name&gt;-certificates\" and the end).
+    /// </summary>
+    public const int MaxRelativePath = 220;
+
+    /// <summary>The file names a certificate gives the bundle, longest suffix first (see <see cref="IssuedChain"/>).</summary>
+    public static IEnumerable<string> FileNamesOf(PlannedCertificate certificate) =>
+        [certificate.Id + ".chain.p7b", certificate.Id + ".inf", certificate.Id + ".csr", certificate.Id + ".cer"];
+
+    /// <summary>The server folders a certificate gives the bundle: its servers' and its requesting server's.</summary>
+    public static IEnumerable<string> FolderNamesOf(PlannedCertificate certificate) =>
+        RequestsOnServer(certificate, out var server) ? certificate.Servers.Append(server) : certificate.Servers;
+
+    /// <summary>The longest path a certificate gives the bundle: its chain file in its request folder.</summary>
+    public static string LongestPathOf(PlannedCertificate certificate) =>
+        $"{RequestFolderUnchecked(certificate)}/{certificate.Id}.chain.p7b";
+
     public static string Server(string fqdn) => $"{ServersFolder}/{Segment(fqdn)}";
 
     /// <summary>
@@ -27,9 +45,16 @@ public static class BundlePaths
     /// for a certificate no server requests (a reverse proxy without a name).
     /// </summary>
     public static string RequestFolder(PlannedCertificate certificate) =>
-        certificate.RequestingServer is { } server && certificate.Kind != Policy.CertificateKind.ReverseProxy
-            ? Server(server)
-            : $"{GlobalFolder}/reverse-proxy";
+        RequestsOnServer(certificate, out var server) ? Server(server) : $"{GlobalFolder}/reverse-proxy";
+
+    private static string RequestFolderUnchecked(PlannedCertificate certificate) =>
+        RequestsOnServer(certificate, out var server) ? $"{ServersFolder}/{server}" : $"{GlobalFolder}/reverse-proxy";
+
+    private static bool RequestsOnServer(PlannedCertificate certificate, out string server)
+    {
+        server = certificate.RequestingServer ?? string.Empty;
+        return certificate.RequestingServer is not null && certificate.Kind != Policy.CertificateKind.ReverseProxy;
+    }
 
     public static string Inf(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + ".inf")}";
 

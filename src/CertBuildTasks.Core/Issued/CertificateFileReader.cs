@@ -200,8 +200,16 @@ public static class CertificateFileReader
             }
         }
 
+        // Every other property the rules read, decoded lazily by the platform too (NotBefore: found by the fuzzer).
         _ = certificate.SubjectName.Name;
+        _ = certificate.IssuerName.Name;
+        _ = certificate.NotBefore;
         _ = certificate.NotAfter;
+        _ = certificate.SignatureAlgorithm.Value;
+        _ = certificate.PublicKey.Oid.Value;
+        _ = certificate.PublicKey.EncodedKeyValue.RawData;
+        _ = certificate.SerialNumber;
+        _ = certificate.Thumbprint;
     }
 
     private static List<X509Certificate2> ReadPkcs7(byte[] data)

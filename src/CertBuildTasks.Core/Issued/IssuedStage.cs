@@ -111,7 +111,13 @@ public static class IssuedStage
         {
             (problems, root, path) = chains.Build(match.Issued);
         }
-        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or InvalidOperationException or ArgumentException)
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            // The platform's chain engine refuses the certificate itself (found by the fuzzer: a
+            // certificate that loads but that OpenSSL cannot verify): it does not chain (CBT3113).
+            problems = ["the platform could not build a chain for it (" + ex.Message.TrimEnd('.') + ")"];
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             bag.Add(InternalDiagnostics.UnexpectedFailure, match.Issued.Location, "building the chain of " + match.Issued.Display, ex.Message);
         }

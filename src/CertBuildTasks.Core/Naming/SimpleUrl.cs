@@ -14,7 +14,14 @@ public static class SimpleUrl
             return null;
         }
 
-        return uri.IdnHost.ToLowerInvariant();
+        try
+        {
+            return uri.IdnHost.ToLowerInvariant();
+        }
+        catch (UriFormatException)
+        {
+            return null; // a host Uri parsed but cannot map to an IDN name (found by the fuzzer)
+        }
     }
 
     /// <summary>The URL as a message may show it: a user name and password replaced by "***".</summary>
@@ -39,6 +46,11 @@ public static class SimpleUrl
         if (uri.Host.Length == 0)
         {
             return "it has no host";
+        }
+
+        if (Host(url) is null)
+        {
+            return "its host is not a valid name";
         }
 
         if (uri.UserInfo.Length > 0)

@@ -68,6 +68,7 @@ public static class RuleCatalog
         new Generation.UnsafeTextRule(),
         new Generation.NonAsciiRequestTextRule(),
         new Generation.CmdletKeySizeRule(),
+        new Generation.BundleNameRule(),
     ];
 
     public static IReadOnlyList<IssuedRule> IssuedRules { get; } =
