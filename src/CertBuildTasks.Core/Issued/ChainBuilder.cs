@@ -34,9 +34,11 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
         var (problems, elements) = BuildWithPlatform(leaf.Certificate);
         var top = elements.Count > 0 ? elements[^1] : null;
         var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
-        if (problems.Count == 0 && root is not null)
+        // The issuing CA is kept as the caller's own certificate object, not the chain's copy of it.
+        if (problems.Count == 0 && root is not null && elements.Count > 1 &&
+            _anchors.Concat(_helpers).FirstOrDefault(c => c.RawData.AsSpan().SequenceEqual(elements[1].RawData)) is { } issuing)
         {
-            _issuers?.Learn(leaf.Certificate, elements, root);
+            _issuers?.Learn(leaf.Certificate, issuing, elements, root);
         }
 
         return (problems, problems.Count == 0 ? root : null, [.. elements.Skip(1).Select(e => e.RawData)]);

@@ -121,7 +121,8 @@ internal sealed class VerifiedIssuerCache
     /// After the platform built <paramref name="leaf"/>'s chain without a problem: remember its issuer
     /// (the first such chain wins) and its issuer-wide extension values as accepted.
     /// </summary>
-    public void Learn(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> chain, TrustedRoot root)
+    /// <param name="issuing">The CA certificate that signed the leaf (chain[1]), as the caller holds it.</param>
+    public void Learn(X509Certificate2 leaf, X509Certificate2 issuing, IReadOnlyList<X509Certificate2> chain, TrustedRoot root)
     {
         if (chain.Count < 2 || SignedCertificateParts.TryRead(leaf) is not { } parts || Key(leaf, parts) is not { } key ||
             !chain[1].SubjectName.RawData.AsSpan().SequenceEqual(leaf.IssuerName.RawData) ||
@@ -130,7 +131,7 @@ internal sealed class VerifiedIssuerCache
             return;
         }
 
-        var issuer = _issuers.GetOrAdd(key.Issuer, _ => new Issuer(chain[1], root, [.. chain.Skip(1).Select(c => c.RawData)]));
+        var issuer = _issuers.GetOrAdd(key.Issuer, _ => new Issuer(issuing, root, [.. chain.Skip(1).Select(c => c.RawData)]));
         foreach (var extension in key.IssuerWide)
         {
             issuer.Accepted.TryAdd(extension, true);

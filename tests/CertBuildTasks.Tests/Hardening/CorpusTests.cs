@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text.Json;
 using CertBuildTasks.Tests.Infrastructure;
 using Microsoft.Build.Framework;
 
@@ -79,11 +76,11 @@ public sealed class CorpusTests : IClassFixture<CorpusTests.Pki>
         var projectFile = WriteProject(project, kind, inputPath: null);
         var good = InProcessBuild.Run(projectFile);
         Assert.True(good.Succeeded, "the good build failed: " + good.Describe());
-        var bundleBefore = Snapshot(Path.Combine(project, "bin"));
+        var bundleBefore = BundleAssert.Snapshot(Path.Combine(project, "bin"));
 
         var input = CorpusRecipes.Materialize(Path.Combine(CorpusRoot, entry), Path.Combine(project, "corpus-input"), _pki.Value);
         WriteProject(project, kind, input);
-        var everythingBefore = Snapshot(dir.Path);
+        var everythingBefore = BundleAssert.Snapshot(dir.Path);
 
         var watch = Stopwatch.StartNew();
         var build = InProcessBuild.Run(projectFile);
@@ -117,7 +114,7 @@ public sealed class CorpusTests : IClassFixture<CorpusTests.Pki>
         }
 
         // Nothing written outside obj/ and the bundle (its folder and zip under bin/).
-        var everythingAfter = Snapshot(dir.Path);
+        var everythingAfter = BundleAssert.Snapshot(dir.Path);
         var written = everythingAfter.Where(f => !everythingBefore.TryGetValue(f.Key, out var before) || before != f.Value).Select(f => f.Key).ToList();
         Assert.All(written, path => Assert.True(
             path.StartsWith("project/obj/", StringComparison.Ordinal) || path.StartsWith("project/bin/certbundle/", StringComparison.Ordinal) || path == "project/bin/test-certificates.zip",
@@ -125,17 +122,17 @@ public sealed class CorpusTests : IClassFixture<CorpusTests.Pki>
 
         // No partial bundle: the previous one intact after a failure, a complete one after a success.
         var bin = Path.Combine(project, "bin");
-        Assert.DoesNotContain(Directory.EnumerateDirectories(bin), d => Path.GetFileName(d).Contains(".new-", StringComparison.Ordinal) || Path.GetFileName(d).Contains(".old-", StringComparison.Ordinal));
+        BundleAssert.NoLeftovers(bin);
         // The one designed exception: errors of the check of certificates in service fail the build but
         // still publish, because the renewal scripts in the new bundle are what fixes them.
         var deployedErrorsOnly = build.Errors.Count > 0 && build.Errors.All(e => e.SenderName == "CheckDeployedCertificates");
         if (!build.Succeeded && !deployedErrorsOnly)
         {
-            Assert.Equal(bundleBefore, Snapshot(bin));
+            Assert.Equal(bundleBefore, BundleAssert.Snapshot(bin));
         }
         else
         {
-            AssertCompleteBundle(Path.Combine(bin, "certbundle"), Path.Combine(bin, "test-certificates.zip"));
+            BundleAssert.Complete(Path.Combine(bin, "certbundle"), Path.Combine(bin, "test-certificates.zip"));
         }
 
         if (accepted)
@@ -197,13 +194,6 @@ public sealed class CorpusTests : IClassFixture<CorpusTests.Pki>
         return path;
     }
 
-    /// <summary>Relative path → SHA-256 of every file below <paramref name="root"/>.</summary>
-    private static Dictionary<string, string> Snapshot(string root) =>
-        Directory.Exists(root)
-            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal)
-            : [];
-
     /// <summary>What an accepted hostile value reached must still be a valid script (the real parser).</summary>
     private static void AssertScriptsParse(string folder)
     {
@@ -212,17 +202,5 @@ public sealed class CorpusTests : IClassFixture<CorpusTests.Pki>
             System.Management.Automation.Language.Parser.ParseFile(script, out _, out var errors);
             Assert.True(errors.Length == 0, $"{Path.GetFileName(script)}: {string.Join("; ", errors.Select(e => e.Message))}");
         }
-    }
-
-    private static void AssertCompleteBundle(string folder, string zipPath)
-    {
-        var files = Snapshot(folder);
-        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
-        var listed = manifest.RootElement.GetProperty("files").EnumerateArray()
-            .ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!.ToUpperInvariant(), StringComparer.Ordinal);
-        Assert.Equal(files.Keys.Where(k => k != "manifest.json").Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
-        Assert.All(listed, f => Assert.Equal(f.Value, files[f.Key]));
-        using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(files.Keys.Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
     }
 }

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text.Json;
 using CertBuildTasks.Bench;
 using CertBuildTasks.Bundle;
 using CertBuildTasks.Generation;
@@ -40,15 +37,6 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         return SampleInputs.ToText(topology);
     }
 
-    private static Dictionary<string, string> Snapshot(string folder) =>
-        Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
-                f => Path.GetRelativePath(folder, f).Replace('\\', '/'), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal)
-            : [];
-
-    private static void AssertNoLeftovers(string bin) =>
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(bin), e => e.Contains(".new-", StringComparison.Ordinal) || e.Contains(".old-", StringComparison.Ordinal));
-
     [Fact]
     public void A_read_only_output_folder_fails_with_CBT4007_naming_it_and_the_previous_bundle_survives()
     {
@@ -56,7 +44,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         var project = Project(folder);
         Assert.True(InProcessBuild.Run(project).Succeeded);
         var bin = Path.Combine(folder, "bin");
-        var before = Snapshot(bin);
+        var before = BundleAssert.Snapshot(bin);
 
         File.WriteAllText(Path.Combine(folder, "topology.json"), ChangedTopology());
         BuildRecord failed;
@@ -72,13 +60,13 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("CBT4007", error.Code);
         Assert.Contains("CreateCertificateBundle could not write 'bin/", error.Message, StringComparison.Ordinal);
         Assert.Contains("The bundle published before is unchanged", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot(bin));
-        AssertNoLeftovers(bin);
+        Assert.Equal(before, BundleAssert.Snapshot(bin));
+        BundleAssert.NoLeftovers(bin);
 
         // Writable again: the next build publishes (the failed stage was not stamped as done).
         var next = InProcessBuild.Run(project);
         Assert.True(next.Succeeded, next.Describe());
-        Assert.NotEqual(before, Snapshot(bin));
+        Assert.NotEqual(before, BundleAssert.Snapshot(bin));
     }
 
     [Fact]
@@ -100,15 +88,15 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
             output.WriteLine("not root: tmpfs cannot be mounted; the full disk is simulated by a failing stream");
             var files = BundlePublisher.ReadFolder(_dir.File("probe/bin/certbundle"));
             BundlePublisher.Publish(Path.Combine(bin, "certbundle"), Path.Combine(bin, "test-certificates.zip"), files);
-            var previous = Snapshot(bin);
+            var previous = BundleAssert.Snapshot(bin);
             var ex = Assert.Throws<OutputWriteException>(() => BundlePublisher.Publish(Path.Combine(bin, "certbundle"), Path.Combine(bin, "test-certificates.zip"), files, FailingAfter(100_000, full: true), CancellationToken.None));
             Assert.Contains("No space left", ex.Message, StringComparison.Ordinal);
-            Assert.Equal(previous, Snapshot(bin));
+            Assert.Equal(previous, BundleAssert.Snapshot(bin));
             return;
         }
 
         Assert.True(InProcessBuild.Run(project).Succeeded, "one bundle did not fit");
-        var before = Snapshot(bin);
+        var before = BundleAssert.Snapshot(bin);
         File.WriteAllText(Path.Combine(folder, "topology.json"), ChangedTopology());
         var failed = InProcessBuild.Run(project);
         output.WriteLine(failed.Describe());
@@ -116,8 +104,8 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         var error = Assert.Single(failed.Errors);
         Assert.Equal("CBT4007", error.Code);
         Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot(bin));
-        AssertNoLeftovers(bin);
+        Assert.Equal(before, BundleAssert.Snapshot(bin));
+        BundleAssert.NoLeftovers(bin);
     }
 
     /// <summary>Opens real files, but the stream fails once <paramref name="budget"/> bytes were written in all.</summary>
@@ -190,12 +178,12 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         var bundle = _dir.File("out/certbundle");
         var zip = _dir.File("out/x.zip");
         BundlePublisher.Publish(bundle, zip, Files("1"));
-        var before = Snapshot(_dir.File("out"));
+        var before = BundleAssert.Snapshot(_dir.File("out"));
         var ex = Assert.Throws<OutputWriteException>(() => BundlePublisher.Publish(bundle, zip, Files("2"), FailingAfter(budget, full), CancellationToken.None));
         output.WriteLine($"{ex.Path}: {ex.Message}");
         Assert.Contains(full ? "No space left on device" : "is denied", ex.Message, StringComparison.Ordinal);
         Assert.StartsWith(_dir.File("out"), ex.Path, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot(_dir.File("out")));
+        Assert.Equal(before, BundleAssert.Snapshot(_dir.File("out")));
         Assert.Equal(["certbundle", "x.zip"], Directory.GetFileSystemEntries(_dir.File("out")).Select(Path.GetFileName).Order());
     }
 
@@ -208,7 +196,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         var bundle = _dir.File("out/certbundle");
         var zip = _dir.File("out/x.zip");
         BundlePublisher.Publish(bundle, zip, Files("1"));
-        var before = Snapshot(_dir.File("out"));
+        var before = BundleAssert.Snapshot(_dir.File("out"));
         using var cancellation = new CancellationTokenSource();
         var opened = 0;
         BundlePublisher.FileOpener open = path =>
@@ -221,7 +209,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
             return new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         };
         Assert.ThrowsAny<OperationCanceledException>(() => BundlePublisher.Publish(bundle, zip, Files("2"), open, cancellation.Token));
-        Assert.Equal(before, Snapshot(_dir.File("out")));
+        Assert.Equal(before, BundleAssert.Snapshot(_dir.File("out")));
         Assert.Equal(["certbundle", "x.zip"], Directory.GetFileSystemEntries(_dir.File("out")).Select(Path.GetFileName).Order());
     }
 
@@ -233,7 +221,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         var project = Project(folder, SyntheticTopology.Json(1_500));
         Assert.True(InProcessBuild.Run(project).Succeeded);
         var bin = Path.Combine(folder, "bin");
-        var before = Snapshot(bin);
+        var before = BundleAssert.Snapshot(bin);
 
         File.WriteAllText(Path.Combine(folder, "topology.json"), SyntheticTopology.Json(1_500).Replace("https://dialin.contoso.com", "https://dialin2.contoso.com", StringComparison.Ordinal));
         var build = Task.Run(() => InProcessBuild.Run(project));
@@ -249,8 +237,8 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
         Assert.False(record.Succeeded);
         Assert.Contains(record.Messages, m => m.Message?.Contains("CreateCertificateBundle was cancelled", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(record.Errors, e => e.Code is "MSB4018" or "CBT9000");
-        Assert.Equal(before, Snapshot(bin));
-        AssertNoLeftovers(bin);
+        Assert.Equal(before, BundleAssert.Snapshot(bin));
+        BundleAssert.NoLeftovers(bin);
     }
 
     [Fact]
@@ -284,15 +272,9 @@ public sealed class FaultTests(ITestOutputHelper output) : IDisposable
 
         Assert.Contains(builds, b => b.ExitCode == 0);
         var bin = Path.Combine(project, "bin", "Debug", "net8.0");
-        AssertNoLeftovers(bin);
+        BundleAssert.NoLeftovers(bin);
         var folder = Path.Combine(bin, "certbundle");
-        var files = Snapshot(folder);
-        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
-        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!.ToUpperInvariant(), StringComparer.Ordinal);
-        Assert.All(listed, f => Assert.Equal(f.Value, files[f.Key]));
-        Assert.Equal(files.Count - 1, listed.Count);
+        BundleAssert.Complete(folder, Path.Combine(bin, "Contoso-certificates.zip"));
         Assert.Contains("dialin2.contoso.com", File.ReadAllText(Path.Combine(folder, "plan.json")), StringComparison.Ordinal);
-        using var zip = ZipFile.OpenRead(Path.Combine(bin, "Contoso-certificates.zip"));
-        Assert.Equal(files.Keys.Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
     }
 }

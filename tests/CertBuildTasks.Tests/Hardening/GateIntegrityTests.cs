@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Tests.Infrastructure;
 
@@ -48,8 +47,7 @@ public sealed class GateIntegrityTests : IDisposable
             </ItemGroup>
             """);
         BuildRecord At(DateTimeOffset time) => InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["CertValidationTime"] = time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) });
-        Dictionary<string, string> Bundle() =>
-            Directory.EnumerateFiles(_dir.File("bin"), "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(_dir.Path, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
+        Dictionary<string, string> Bundle() => BundleAssert.Snapshot(_dir.File("bin"));
 
         var good = At(now);
         Assert.True(good.Succeeded, good.Describe());

@@ -49,18 +49,8 @@ public sealed class SecretsTests : IDisposable
             </Project>
             """);
 
-        (int, string) Build(string binlog) => ProcessRunner.Run("dotnet", project, ["build", "-nologo", "-v:diag", "-bl:" + Path.Combine(_dir.Path, binlog)], start =>
-        {
-            foreach (var name in new[] { "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath", "DOTNET_HOST_PATH" })
-            {
-                start.Environment.Remove(name);
-            }
-
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-            start.Environment["CBT_HARDENING_KEY_PASSWORD"] = keyPassword;
-            start.Environment["CBT_CA_PASSWORD"] = caPassword;
-        });
+        var environment = new Dictionary<string, string> { ["CBT_HARDENING_KEY_PASSWORD"] = keyPassword, ["CBT_CA_PASSWORD"] = caPassword };
+        (int, string) Build(string binlog) => DotNetCli.Run(project, environment, "build", "-nologo", "-v:diag", "-bl:" + Path.Combine(_dir.Path, binlog));
 
         // Build 1 generates keys (encrypted with the password) and CSRs.
         WriteProject(string.Empty);
