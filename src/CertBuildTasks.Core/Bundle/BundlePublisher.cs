@@ -4,10 +4,11 @@ using CertBuildTasks.IO;
 namespace CertBuildTasks.Bundle;
 
 /// <summary>
-/// Publishes the bundle: the complete folder is written beside the old one and swapped in with two
-/// renames, and the zip is written to a temporary file and moved over the old zip. A build that fails
-/// (read-only folder, full disk) or is cancelled before the swap leaves the previous bundle exactly as
-/// it was, and leaves no partial folder or zip behind.
+/// Publishes the bundle: the complete folder and zip are written beside the old ones, then swapped in
+/// with three renames (old folder aside, new folder in, new zip over the old zip). A build that fails
+/// (read-only folder, full disk, a zip held open) or is cancelled before the swap leaves the previous
+/// bundle exactly as it was; a rename that fails during the swap is undone, so the folder and the zip
+/// never come from two different builds; and no partial folder or zip is left behind.
 /// </summary>
 public static class BundlePublisher
 {
@@ -21,15 +22,22 @@ public static class BundlePublisher
         Publish(bundleDirectory, zipPath, files, CreateNew, cancellationToken);
 
     /// <exception cref="OutputWriteException">A file or folder could not be written; nothing published before changed.</exception>
-    public static void Publish(string bundleDirectory, string zipPath, IReadOnlyList<GeneratedFile> files, FileOpener open, CancellationToken cancellationToken)
+    public static void Publish(string bundleDirectory, string zipPath, IReadOnlyList<GeneratedFile> files, FileOpener open, CancellationToken cancellationToken) =>
+        Publish(bundleDirectory, zipPath, files, open, BundleMoves.FileSystem, cancellationToken);
+
+    /// <param name="moves">The renames of the swap; tests pass ones that fail, to reach the paths that put the previous bundle back.</param>
+    /// <exception cref="OutputWriteException">A file or folder could not be written; nothing published before changed.</exception>
+    public static void Publish(string bundleDirectory, string zipPath, IReadOnlyList<GeneratedFile> files, FileOpener open, BundleMoves moves, CancellationToken cancellationToken)
     {
         var final = Path.GetFullPath(bundleDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var zip = Path.GetFullPath(zipPath);
         var parent = Path.GetDirectoryName(final)!;
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var staging = final + ".new-" + suffix;
         var retired = final + ".old-" + suffix;
-        var zipTemp = Path.GetFullPath(zipPath) + ".new-" + suffix;
+        var zipTemp = zip + ".new-" + suffix;
         var writing = staging;
+        var keepRetired = false;
         try
         {
             Directory.CreateDirectory(parent);
@@ -47,29 +55,36 @@ public static class BundlePublisher
                 Write(open, path, file.Content);
             }
 
-            writing = Path.GetFullPath(zipPath);
+            writing = zip;
             Write(open, zipTemp, DeterministicZip.Create(files));
             cancellationToken.ThrowIfCancellationRequested();
 
-            // The swap: from here on nothing is cancelled.
+            // The swap: from here on nothing is cancelled, and a failed rename puts back what was there,
+            // so the folder and the zip are always both the previous bundle or both the new one.
             writing = final;
-            if (Directory.Exists(final))
+            var hadFolder = Directory.Exists(final);
+            if (hadFolder)
             {
-                Directory.Move(final, retired);
+                moves.MoveFolder(final, retired);
             }
 
             try
             {
-                Directory.Move(staging, final);
+                moves.MoveFolder(staging, final);
+                writing = zip;
+                moves.ReplaceFile(zipTemp, zip);
             }
-            catch (Exception) when (Directory.Exists(retired) && !Directory.Exists(final))
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Directory.Move(retired, final); // put the previous bundle back before reporting
+                keepRetired = !PutBack(moves, final, staging, hadFolder ? retired : null);
+                if (keepRetired)
+                {
+                    throw new OutputWriteException(writing, new IOException(
+                        $"{ex.Message}; putting the previous bundle back failed as well, it is kept in '{retired}'", ex));
+                }
+
                 throw;
             }
-
-            writing = Path.GetFullPath(zipPath);
-            File.Move(zipTemp, Path.GetFullPath(zipPath), overwrite: true);
         }
         catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not OutputWriteException)
         {
@@ -77,12 +92,37 @@ public static class BundlePublisher
         }
         finally
         {
-            foreach (var leftover in new[] { staging, retired })
+            DeleteQuietly(staging);
+            if (!keepRetired)
             {
-                DeleteQuietly(leftover);
+                DeleteQuietly(retired);
             }
 
             AtomicFile.DeleteQuietly(zipTemp);
+        }
+    }
+
+    /// <summary>Undoes a swap that failed half-way: the new folder goes back to staging, the retired one (if any) back in place.</summary>
+    /// <returns>false when the previous folder could not be put back (it is still in <paramref name="retired"/>).</returns>
+    private static bool PutBack(BundleMoves moves, string final, string staging, string? retired)
+    {
+        try
+        {
+            if (Directory.Exists(final) && !Directory.Exists(staging))
+            {
+                moves.MoveFolder(final, staging);
+            }
+
+            if (retired is not null && Directory.Exists(retired))
+            {
+                moves.MoveFolder(retired, final);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return retired is null || !Directory.Exists(retired);
         }
     }
 

@@ -5,7 +5,8 @@ namespace CertBuildTasks.Tests.Hardening;
 /// <summary>
 /// Real file system faults for the fault tests, made with what the operating system offers: a folder
 /// nothing may be written into (chmod for a normal user; root ignores permissions, so for root the
-/// immutable attribute, or a read-only bind mount), and a tiny file system that fills up (tmpfs).
+/// immutable attribute, or a read-only bind mount), a file that cannot be replaced (immutable), and a
+/// tiny file system that fills up (tmpfs).
 /// </summary>
 internal static class FileSystemFaults
 {
@@ -45,6 +46,33 @@ internal static class FileSystemFaults
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="file"/> impossible to replace or delete until disposed, as a zip held open by
+    /// another program is on Windows (here: the immutable attribute, root only); null when this machine cannot.
+    /// </summary>
+    public static IDisposable? MakeUnreplaceable(string file)
+    {
+        if (OperatingSystem.IsWindows() || !IsRoot || Run("chattr", "+i", file) != 0)
+        {
+            return null;
+        }
+
+        var undo = new Undo(() => Run("chattr", "-i", file));
+        var probe = file + ".probe-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            File.WriteAllText(probe, "x");
+            File.Move(probe, file, overwrite: true);
+            undo.Dispose(); // the rename went through: the attribute does not hold here
+            throw new InvalidOperationException("the probe replaced the file it was to leave alone: " + file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(probe);
+            return undo;
+        }
     }
 
     /// <summary>Mounts a tmpfs of <paramref name="bytes"/> at <paramref name="folder"/>; null when this machine cannot (not root).</summary>
