@@ -89,27 +89,12 @@ public static class BuildBenchmark
         }
     }
 
+    private static readonly Dictionary<string, string> Quiet = new() { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+
     private static double Dotnet(string project, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        watch.Stop();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {stdout.Result}{stderr.Result}");
-        }
-
+        Tool.Run("dotnet", project, arguments, Quiet);
         return watch.Elapsed.TotalMilliseconds;
     }
 

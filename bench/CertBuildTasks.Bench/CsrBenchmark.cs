@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using CertBuildTasks.Csr;
@@ -97,29 +96,14 @@ public static class CsrBenchmark
         return plan with { Certificates = exportable };
     }
 
-    private static void OpenSslReq(string dir, int index, PlannedCertificate c)
-    {
-        var start = new ProcessStartInfo("openssl") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[]
-        {
+    private static void OpenSslReq(string dir, int index, PlannedCertificate c) =>
+        Tool.Run("openssl", dir,
+        [
             "req", "-new", "-newkey", "rsa:2048", "-nodes", "-sha256",
             "-keyout", $"{index}.key", "-out", $"{index}.csr",
             "-subj", "/CN=" + c.SubjectName,
             "-addext", "subjectAltName=" + string.Join(',', c.SanNames.Select(n => "DNS:" + n)),
-        })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("openssl req failed: " + stderr.Result + stdout.Result);
-        }
-    }
+        ]);
 
     private static void Row(TextWriter output, string what, double ms, int count, double reference) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {ms:F0} | {ms / count:F1} | {ms / reference:F2} |"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -102,26 +101,6 @@ public static class IssuedBenchmark
         return (rootPath, intermediatePath, [.. files]);
     }
 
-    private static void OpenSslVerify(string dir, string root, string intermediate, IReadOnlyList<string> files)
-    {
-        var start = new ProcessStartInfo("openssl") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "verify", "-CAfile", root, "-untrusted", intermediate })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var f in files)
-        {
-            start.ArgumentList.Add(f);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("openssl verify failed: " + stderr.Result + stdout.Result[..Math.Min(200, stdout.Result.Length)]);
-        }
-    }
+    private static void OpenSslVerify(string dir, string root, string intermediate, IReadOnlyList<string> files) =>
+        Tool.Run("openssl", dir, ["verify", "-CAfile", root, "-untrusted", intermediate, .. files]);
 }

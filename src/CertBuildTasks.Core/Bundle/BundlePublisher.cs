@@ -86,7 +86,7 @@ public static class BundlePublisher
                 throw;
             }
         }
-        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not OutputWriteException)
+        catch (Exception ex) when (OutputWriteException.IsUnattributed(ex))
         {
             throw new OutputWriteException(writing, ex);
         }

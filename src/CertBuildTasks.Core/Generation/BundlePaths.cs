@@ -17,17 +17,19 @@ public static class BundlePaths
     /// </summary>
     public const int MaxRelativePath = 220;
 
-    /// <summary>The file names a certificate gives the bundle, longest suffix first (see <see cref="IssuedChain"/>).</summary>
+    // The files a certificate gives its request folder: <id><suffix>.
+    private const string InfSuffix = ".inf";
+    private const string CsrSuffix = ".csr";
+    private const string CertificateSuffix = ".cer";
+    private const string ChainSuffix = ".chain.p7b";
+
+    /// <summary>The file names a certificate gives the bundle, longest first (see <see cref="IssuedChain"/>).</summary>
     public static IEnumerable<string> FileNamesOf(PlannedCertificate certificate) =>
-        [certificate.Id + ".chain.p7b", certificate.Id + ".inf", certificate.Id + ".csr", certificate.Id + ".cer"];
+        new[] { ChainSuffix, InfSuffix, CsrSuffix, CertificateSuffix }.Select(suffix => certificate.Id + suffix);
 
     /// <summary>The server folders a certificate gives the bundle: its servers' and its requesting server's.</summary>
     public static IEnumerable<string> FolderNamesOf(PlannedCertificate certificate) =>
         RequestsOnServer(certificate, out var server) ? certificate.Servers.Append(server) : certificate.Servers;
-
-    /// <summary>The longest path a certificate gives the bundle: its chain file in its request folder.</summary>
-    public static string LongestPathOf(PlannedCertificate certificate) =>
-        $"{RequestFolderUnchecked(certificate)}/{certificate.Id}.chain.p7b";
 
     public static string Server(string fqdn) => $"{ServersFolder}/{Segment(fqdn)}";
 
@@ -47,22 +49,22 @@ public static class BundlePaths
     public static string RequestFolder(PlannedCertificate certificate) =>
         RequestsOnServer(certificate, out var server) ? Server(server) : $"{GlobalFolder}/reverse-proxy";
 
-    private static string RequestFolderUnchecked(PlannedCertificate certificate) =>
-        RequestsOnServer(certificate, out var server) ? $"{ServersFolder}/{server}" : $"{GlobalFolder}/reverse-proxy";
-
     private static bool RequestsOnServer(PlannedCertificate certificate, out string server)
     {
         server = certificate.RequestingServer ?? string.Empty;
         return certificate.RequestingServer is not null && certificate.Kind != Policy.CertificateKind.ReverseProxy;
     }
 
-    public static string Inf(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + ".inf")}";
+    public static string Inf(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + InfSuffix)}";
 
-    public static string Csr(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + ".csr")}";
+    public static string Csr(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + CsrSuffix)}";
 
     /// <summary>The issued certificate (public part, DER) that passed the gate.</summary>
-    public static string IssuedCertificate(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + ".cer")}";
+    public static string IssuedCertificate(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + CertificateSuffix)}";
 
-    /// <summary>The CA certificates above it (.p7b), for -CaChainPath on servers that are not domain-joined.</summary>
-    public static string IssuedChain(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + ".chain.p7b")}";
+    /// <summary>
+    /// The CA certificates above it (.p7b), for -CaChainPath on servers that are not domain-joined. The
+    /// longest path a certificate gives the bundle (CBT4008 measures it).
+    /// </summary>
+    public static string IssuedChain(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + ChainSuffix)}";
 }

@@ -37,7 +37,7 @@ public static class AtomicFile
         {
             Write(path, content);
         }
-        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not OutputWriteException)
+        catch (Exception ex) when (OutputWriteException.IsUnattributed(ex))
         {
             throw new OutputWriteException(path, ex);
         }

@@ -9,6 +9,9 @@ public sealed class OutputWriteException(string path, Exception inner) : IOExcep
 {
     public string Path { get; } = path;
 
+    /// <summary>A failure of the file system (read-only, full, locked) not yet attributed to an output.</summary>
+    public static bool IsUnattributed(Exception ex) => ex is (IOException or UnauthorizedAccessException) and not OutputWriteException;
+
     /// <summary>Runs <paramref name="write"/>, turning a file system failure into an OutputWriteException for <paramref name="path"/>.</summary>
     public static void Guard(string path, Action write)
     {
@@ -16,7 +19,7 @@ public sealed class OutputWriteException(string path, Exception inner) : IOExcep
         {
             write();
         }
-        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not OutputWriteException)
+        catch (Exception ex) when (IsUnattributed(ex))
         {
             throw new OutputWriteException(path, ex);
         }

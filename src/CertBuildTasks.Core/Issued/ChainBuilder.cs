@@ -26,23 +26,39 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
     /// <returns>The problems, the trusted root the chain ends in, and the CA certificates above the leaf (DER).</returns>
     public (IReadOnlyList<string> Problems, TrustedRoot? Root, IReadOnlyList<byte[]> Path) Build(LoadedCertificate leaf)
     {
-        if (_issuers?.TryJudge(leaf.Certificate) is { } known)
+        var candidate = _issuers is null ? null : VerifiedIssuerCache.Read(leaf.Certificate);
+        if (candidate is not null && _issuers!.TryJudge(candidate) is { } known)
         {
             return ([], known.Root, known.Path);
         }
 
         var (problems, elements) = BuildWithPlatform(leaf.Certificate);
-        var top = elements.Count > 0 ? elements[^1] : null;
-        var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
-        // The issuing CA is kept as the caller's own certificate object, not the chain's copy of it.
-        if (problems.Count == 0 && root is not null && elements.Count > 1 &&
-            _anchors.Concat(_helpers).FirstOrDefault(c => c.RawData.AsSpan().SequenceEqual(elements[1].RawData)) is { } issuing)
+        try
         {
-            _issuers?.Learn(leaf.Certificate, issuing, elements, root);
-        }
+            var top = elements.Count > 0 ? elements[^1] : null;
+            var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
+            if (candidate is not null && problems.Count == 0 && root is not null && elements.Count > 1 && Given(elements[1]) is { } issuing)
+            {
+                // The issuer is remembered with the caller's certificate object: the chain's copies are disposed below.
+                _issuers!.Learn(leaf.Certificate, candidate, [issuing, .. elements.Skip(2)], root);
+            }
 
-        return (problems, problems.Count == 0 ? root : null, [.. elements.Skip(1).Select(e => e.RawData)]);
+            return (problems, problems.Count == 0 ? root : null, [.. elements.Skip(1).Select(e => e.RawData)]);
+        }
+        finally
+        {
+            // The platform makes new certificate objects for every chain (OpenSSL handles): 10,000 chains
+            // would otherwise leave them all to the finalizer.
+            foreach (var element in elements)
+            {
+                element.Dispose();
+            }
+        }
     }
+
+    /// <summary>The given root or intermediate with these bytes.</summary>
+    private X509Certificate2? Given(X509Certificate2 certificate) =>
+        _anchors.Concat(_helpers).FirstOrDefault(c => c.RawData.AsSpan().SequenceEqual(certificate.RawData));
 
     private (List<string> Problems, IReadOnlyList<X509Certificate2> Elements) BuildWithPlatform(X509Certificate2 leaf)
     {

@@ -92,61 +92,18 @@ internal sealed class VerifiedIssuerCache
         private AsymmetricAlgorithm? Create(bool ecdsa) => ecdsa ? certificate.GetECDsaPublicKey() : certificate.GetRSAPublicKey();
     }
 
-    /// <summary>The root and CA path when the certificate is known to chain without a problem; otherwise null.</summary>
-    public (TrustedRoot Root, IReadOnlyList<byte[]> Path)? TryJudge(X509Certificate2 leaf)
-    {
-        if (SignedCertificateParts.TryRead(leaf) is not { } parts || Key(leaf, parts) is not { } key || !_issuers.TryGetValue(key.Issuer, out var issuer))
-        {
-            return null;
-        }
-
-        foreach (var extension in key.IssuerWide)
-        {
-            if (!issuer.Accepted.ContainsKey(extension))
-            {
-                return null;
-            }
-        }
-
-        if (!issuer.Verifies(parts))
-        {
-            return null;
-        }
-
-        Interlocked.Increment(ref _answered);
-        return (issuer.Root, issuer.Path);
-    }
-
-    /// <summary>
-    /// After the platform built <paramref name="leaf"/>'s chain without a problem: remember its issuer
-    /// (the first such chain wins) and its issuer-wide extension values as accepted.
-    /// </summary>
-    /// <param name="issuing">The CA certificate that signed the leaf (chain[1]), as the caller holds it.</param>
-    public void Learn(X509Certificate2 leaf, X509Certificate2 issuing, IReadOnlyList<X509Certificate2> chain, TrustedRoot root)
-    {
-        if (chain.Count < 2 || SignedCertificateParts.TryRead(leaf) is not { } parts || Key(leaf, parts) is not { } key ||
-            !chain[1].SubjectName.RawData.AsSpan().SequenceEqual(leaf.IssuerName.RawData) ||
-            chain.Skip(1).Any(ca => ca.Extensions.Any(e => e.Oid?.Value is { } oid && LeafDependentConstraints.Contains(oid))))
-        {
-            return;
-        }
-
-        var issuer = _issuers.GetOrAdd(key.Issuer, _ => new Issuer(issuing, root, [.. chain.Skip(1).Select(c => c.RawData)]));
-        foreach (var extension in key.IssuerWide)
-        {
-            issuer.Accepted.TryAdd(extension, true);
-        }
-    }
+    /// <summary>What the short way needs of a leaf, read once per certificate for both the lookup and the learning.</summary>
+    public sealed record Candidate(SignedCertificateParts Parts, string Issuer, IReadOnlyList<string> IssuerWide);
 
     /// <summary>
     /// The issuer key — issuer name, authority key identifier and signature algorithm — and the
     /// issuer-wide extension values; null for a certificate that never takes the short way.
     /// </summary>
-    private static (string Issuer, List<string> IssuerWide)? Key(X509Certificate2 leaf, SignedCertificateParts parts)
+    public static Candidate? Read(X509Certificate2 leaf)
     {
-        if (leaf.SubjectName.RawData.AsSpan().SequenceEqual(leaf.IssuerName.RawData))
+        if (leaf.SubjectName.RawData.AsSpan().SequenceEqual(leaf.IssuerName.RawData) || SignedCertificateParts.TryRead(leaf) is not { } parts)
         {
-            return null; // self-issued: the platform judges it
+            return null; // self-issued (the platform judges it), or not a plain certificate
         }
 
         var authorityKey = string.Empty;
@@ -178,7 +135,39 @@ internal sealed class VerifiedIssuerCache
             issuerWide.Add(value);
         }
 
-        return (Convert.ToHexString(leaf.IssuerName.RawData) + "/" + authorityKey + "/" + Convert.ToHexString(parts.Algorithm), issuerWide);
+        return new Candidate(parts, Convert.ToHexString(leaf.IssuerName.RawData) + "/" + authorityKey + "/" + Convert.ToHexString(parts.Algorithm), issuerWide);
+    }
+
+    /// <summary>The root and CA path when the certificate is known to chain without a problem; otherwise null.</summary>
+    public (TrustedRoot Root, IReadOnlyList<byte[]> Path)? TryJudge(Candidate leaf)
+    {
+        if (!_issuers.TryGetValue(leaf.Issuer, out var issuer) || !leaf.IssuerWide.All(issuer.Accepted.ContainsKey) || !issuer.Verifies(leaf.Parts))
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _answered);
+        return (issuer.Root, issuer.Path);
+    }
+
+    /// <summary>
+    /// After the platform built the leaf's chain without a problem: remember its issuer (the first such
+    /// chain wins) and its issuer-wide extension values as accepted.
+    /// </summary>
+    /// <param name="issuers">The CA certificates above the leaf, the one that signed it first.</param>
+    public void Learn(X509Certificate2 leaf, Candidate candidate, IReadOnlyList<X509Certificate2> issuers, TrustedRoot root)
+    {
+        if (issuers.Count == 0 || !issuers[0].SubjectName.RawData.AsSpan().SequenceEqual(leaf.IssuerName.RawData) ||
+            issuers.Any(ca => ca.Extensions.Any(e => e.Oid?.Value is { } oid && LeafDependentConstraints.Contains(oid))))
+        {
+            return;
+        }
+
+        var issuer = _issuers.GetOrAdd(candidate.Issuer, _ => new Issuer(issuers[0], root, [.. issuers.Select(c => c.RawData)]));
+        foreach (var extension in candidate.IssuerWide)
+        {
+            issuer.Accepted.TryAdd(extension, true);
+        }
     }
 
     /// <summary>The per-certificate extensions decode with the platform's strict decoders; a leaf's basic constraints say "not a CA".</summary>

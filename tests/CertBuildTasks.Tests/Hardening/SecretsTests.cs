@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CertBuildTasks.Tests.Infrastructure;
 
@@ -65,10 +63,7 @@ public sealed class SecretsTests : IDisposable
         Directory.CreateDirectory(Path.Combine(project, "answers"));
         foreach (var csrPath in csrs)
         {
-            var request = CertificateRequest.LoadSigningRequestPem(File.ReadAllText(csrPath), HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
-            request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(["http://pki.contoso.test/a.crl"]));
-            var signer = X509SignatureGenerator.CreateForRSA(pki.Intermediate.GetRSAPrivateKey()!, RSASignaturePadding.Pkcs1);
-            using var issued = request.Create(pki.Intermediate.SubjectName, signer, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1), RandomNumberGenerator.GetBytes(8));
+            using var issued = pki.Answer(File.ReadAllText(csrPath));
             TestPki.Write(Path.Combine(project, "answers", Path.GetFileNameWithoutExtension(csrPath) + ".cer"), issued);
         }
 

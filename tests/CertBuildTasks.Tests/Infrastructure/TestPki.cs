@@ -106,6 +106,19 @@ public sealed class TestPki : IDisposable
     }
 
     /// <summary>
+    /// Answers a certificate request as an enterprise CA does: the subject, names and extensions of the
+    /// request, a CRL distribution point added, signed by the intermediate, valid for a year.
+    /// </summary>
+    public X509Certificate2 Answer(string csrPem)
+    {
+        var request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
+        request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(["http://pki.contoso.test/a.crl"]));
+        var signer = X509SignatureGenerator.CreateForRSA(_intermediateKey, RSASignaturePadding.Pkcs1);
+        var now = DateTimeOffset.UtcNow;
+        return request.Create(Intermediate.SubjectName, signer, now.AddDays(-1), now.AddYears(1), BitConverter.GetBytes(Interlocked.Increment(ref _serial)));
+    }
+
+    /// <summary>
     /// Issues with the OpenSSL CLI from this PKI's intermediate (for what .NET will not sign, such as
     /// SHA-1): a fresh key and CSR, the planned names and EKUs, a CRL distribution point.
     /// </summary>

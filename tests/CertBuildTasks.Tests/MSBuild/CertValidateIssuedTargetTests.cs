@@ -161,10 +161,7 @@ public sealed class CertValidateIssuedTargetTests : IDisposable
             Assert.True(InProcessBuild.Run(plain).Succeeded);
 
             // The CA answers the reverse proxy CSR the build made.
-            var csr = System.Security.Cryptography.X509Certificates.CertificateRequest.LoadSigningRequestPem(File.ReadAllText(Bundle("global/reverse-proxy/reverseproxy-rp01.csr")), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.X509Certificates.CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
-            csr.CertificateExtensions.Add(System.Security.Cryptography.X509Certificates.CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(["http://pki.contoso.test/a.crl"]));
-            var signer = System.Security.Cryptography.X509Certificates.X509SignatureGenerator.CreateForRSA(_pki.Intermediate.GetRSAPrivateKey()!, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var issued = csr.Create(_pki.Intermediate.SubjectName, signer, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1), [7, 7]);
+            using var issued = _pki.Answer(File.ReadAllText(Bundle("global/reverse-proxy/reverseproxy-rp01.csr")));
             TestPki.Write(_dir.File("answers/from-public-ca.cer"), issued);
             TestPki.Write(_dir.File("ca/root.cer"), _pki.Root);
             TestPki.Write(_dir.File("ca/issuing.cer"), _pki.Intermediate);

@@ -28,7 +28,7 @@ public sealed class BundleNameRule : GenerationRule
             {
                 report(c.Origin, c.Id, $"the file name '{bad.Name}' is refused ({problem})");
             }
-            else if (BundlePaths.LongestPathOf(c) is { Length: > BundlePaths.MaxRelativePath } path)
+            else if (BundlePaths.IssuedChain(c) is { Length: > BundlePaths.MaxRelativePath } path) // every name is valid here: IssuedChain does not throw
             {
                 report(c.Origin, c.Id, $"its path {path} is {path.Length} characters long; Windows opens paths of {BundlePaths.MaxRelativePath} characters inside an unpacked bundle without long-path support");
             }
