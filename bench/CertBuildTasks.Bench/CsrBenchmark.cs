@@ -86,7 +86,7 @@ public static class CsrBenchmark
         var topologyPath = Path.Combine(dir, "topology.json");
         File.WriteAllText(topologyPath, SyntheticTopology.Json(1_000));
         var validation = InputValidator.Validate(topologyPath, null);
-        var plan = PlanStage.Run(validation.Topology!, validation.Policy!).Plan;
+        var plan = PlanStage.Run(validation.Topology!, validation.Policy!, BenchClock.RequestTime).Plan;
         var exportable = plan.Certificates.Where(c => c.ExportablePrivateKey).Take(count).ToImmutableArray();
         if (exportable.Length < count)
         {

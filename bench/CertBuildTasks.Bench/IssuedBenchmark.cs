@@ -23,7 +23,7 @@ public static class IssuedBenchmark
             var topologyPath = Path.Combine(dir, "topology.json");
             File.WriteAllText(topologyPath, SyntheticTopology.Json(certificates - 2));
             var validation = InputValidator.Validate(topologyPath, null);
-            var plan = PlanStage.Run(validation.Topology!, validation.Policy!).Plan;
+            var plan = PlanStage.Run(validation.Topology!, validation.Policy!, BenchClock.RequestTime).Plan;
 
             var (rootPath, intermediatePath, files) = Issue(plan, dir);
             var inputs = files.Select(f => new IssuedStage.Input(f, null)).ToList();

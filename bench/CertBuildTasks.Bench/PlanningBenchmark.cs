@@ -40,11 +40,11 @@ public static class PlanningBenchmark
                 var planning = Measure.Run(
                     () =>
                     {
-                        plan = PlanStage.Run(validation.Topology!, validation.Policy!).Plan;
+                        plan = PlanStage.Run(validation.Topology!, validation.Policy!, BenchClock.RequestTime).Plan;
                         bytes = PlanJsonWriter.Write(plan, "bench");
                     },
                     runs);
-                var again = PlanJsonWriter.Write(PlanStage.Run(validation.Topology!, validation.Policy!).Plan, "bench");
+                var again = PlanJsonWriter.Write(PlanStage.Run(validation.Topology!, validation.Policy!, BenchClock.RequestTime).Plan, "bench");
                 var fileCount = 0;
                 var generation = Measure.Run(() => fileCount = GenerationStage.Run(plan!, "bench").Files.Count, runs);
                 var perServer = planning.MedianMilliseconds * 1000 / servers;

@@ -41,8 +41,8 @@ public static class XmlImportBenchmark
                 ValidationResult? fromJson = null;
                 var json = Measure.Run(() => fromJson = InputValidator.Validate(jsonPath, null), runs);
 
-                var same = PlanJsonWriter.Write(PlanStage.Run(fromXml.Topology!, fromXml.Policy!).Plan, "bench")
-                    .AsSpan().SequenceEqual(PlanJsonWriter.Write(PlanStage.Run(fromJson!.Topology!, fromJson.Policy!).Plan, "bench"));
+                var same = PlanJsonWriter.Write(PlanStage.Run(fromXml.Topology!, fromXml.Policy!, BenchClock.RequestTime).Plan, "bench")
+                    .AsSpan().SequenceEqual(PlanJsonWriter.Write(PlanStage.Run(fromJson!.Topology!, fromJson.Policy!, BenchClock.RequestTime).Plan, "bench"));
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"| {servers:N0} | {new FileInfo(xmlPath).Length / 1024.0:F0} | {xml.MedianMilliseconds:F1} | {xml.AllocatedBytes / 1048576.0:F1} | {json.MedianMilliseconds:F1} | {xml.MedianMilliseconds / json.MedianMilliseconds:F2} | {(same ? "yes" : "NO")} |"));

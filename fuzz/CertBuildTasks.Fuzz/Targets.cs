@@ -31,7 +31,7 @@ public sealed class Targets : IDisposable
         _topology = Path.Combine(repoRoot, "samples", "Contoso", "topology.json");
         _policy = Path.Combine(repoRoot, "samples", "Contoso", "certificate-policy.json");
         var validation = InputValidator.Validate(_topology, _policy);
-        _plan = PlanStage.Run(validation.Topology!, validation.Policy!).Plan;
+        _plan = PlanStage.Run(validation.Topology!, validation.Policy!, DateTimeOffset.UnixEpoch).Plan;
 
         // A throwaway CA and one certificate issued as planned: the good half of gate inputs.
         var now = DateTimeOffset.UtcNow;
@@ -90,7 +90,7 @@ public sealed class Targets : IDisposable
             return validation.Diagnostics;
         }
 
-        var (plan, planned) = PlanStage.Run(validation.Topology, validation.Policy);
+        var (plan, planned) = PlanStage.Run(validation.Topology, validation.Policy, DateTimeOffset.UnixEpoch);
         if (planned.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return [.. validation.Diagnostics, .. planned];

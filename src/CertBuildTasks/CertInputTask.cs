@@ -44,19 +44,37 @@ public abstract class CertInputTask : CertTask
             : (validation.Topology, validation.Policy, []);
     }
 
+    /// <summary>CertValidationTime: Unix seconds or ISO 8601; the targets pass the build time when it is not set.</summary>
+    public string? ValidationTime { get; set; }
+
     /// <summary>
-    /// The instant clock-dependent checks judge at (CertValidationTime, default now); reports CBT3008
-    /// and returns false when the property cannot be read.
+    /// The instant clock-dependent checks judge at and requests are dated with (CertValidationTime,
+    /// default now); reports CBT3004 and returns false when the property cannot be read.
     /// </summary>
-    protected bool TryGetValidationTime(string? value, out DateTimeOffset time)
+    protected bool TryGetValidationTime(out DateTimeOffset time)
     {
-        if (Issued.ValidationTime.TryParse(value, DateTimeOffset.UtcNow, out time))
+        if (Issued.ValidationTime.TryParse(ValidationTime, DateTimeOffset.UtcNow, out time))
         {
             return true;
         }
 
-        Report([Diagnostic.Create(Issued.IssuedDiagnostics.ValidationTimeInvalid, SourceLocation.File(Path.GetFullPath(ProjectFile)), value)]);
+        Report([Diagnostic.Create(Issued.IssuedDiagnostics.ValidationTimeInvalid, SourceLocation.File(Path.GetFullPath(ProjectFile)), ValidationTime)]);
         return false;
+    }
+
+    /// <summary>
+    /// The plan of valid inputs at CertValidationTime (the requests' month names the certificates);
+    /// null, with CBT3004 reported, when that time cannot be read.
+    /// </summary>
+    protected (Planning.CertificatePlan Plan, IReadOnlyList<Diagnostic> Diagnostics, DateTimeOffset Now)? PlanInputs(LyncTopology topology, CertificatePolicy policy)
+    {
+        if (!TryGetValidationTime(out var now))
+        {
+            return null;
+        }
+
+        var (plan, diagnostics) = Planning.PlanStage.Run(topology, policy, now, CancellationToken);
+        return (plan, diagnostics, now);
     }
 
     /// <summary>Item metadata, or null when it is empty (MSBuild gives "" for metadata that is not set).</summary>

@@ -15,8 +15,6 @@ public sealed class CheckDeployedCertificates : CertInputTask
 {
     public ITaskItem[] DeployedCertificates { get; set; } = [];
 
-    public string? ValidationTime { get; set; }
-
     /// <summary>deployed.json: the set as read, for the renewal scripts of CertGenerate.</summary>
     public string? DeployedFile { get; set; }
 
@@ -31,12 +29,12 @@ public sealed class CheckDeployedCertificates : CertInputTask
             return;
         }
 
-        if (!TryGetValidationTime(ValidationTime, out var now))
+        if (PlanInputs(topology, policy) is not { } planned)
         {
             return;
         }
 
-        var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
+        var (plan, _, now) = planned;
         var (deployed, diagnostics) = DeployedStage.Run(
             plan,
             policy,

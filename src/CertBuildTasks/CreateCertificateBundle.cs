@@ -47,7 +47,12 @@ public sealed class CreateCertificateBundle : CertInputTask
             return;
         }
 
-        var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
+        if (PlanInputs(topology, policy) is not { } planned)
+        {
+            return;
+        }
+
+        var plan = planned.Plan;
         var files = BundlePublisher.ReadFolder(StagingDirectory)
             .Where(f => f.RelativePath is not ManifestWriter.FileName and not "report.html")
             .ToList();

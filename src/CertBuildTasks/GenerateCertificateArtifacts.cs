@@ -48,7 +48,12 @@ public sealed class GenerateCertificateArtifacts : CertInputTask
         }
 
         // The plan's own diagnostics were reported by CertPlan; planning again is cheap and deterministic.
-        var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
+        if (PlanInputs(topology, policy) is not { } planned)
+        {
+            return;
+        }
+
+        var plan = planned.Plan;
         var centralKeys = GenerateCsr ? CsrStage.CentralKeyIds(plan) : new HashSet<string>();
         var options = new GenerationOptions(centralKeys, IssuedRecord.Load(IssuedFile)) { Deployed = Deployed.DeployedRecord.Load(DeployedFile) };
         var (files, diagnostics) = GenerationStage.Run(plan, ToolVersion, options, CancellationToken);

@@ -27,7 +27,12 @@ public sealed class PlanCertificates : CertInputTask
             return;
         }
 
-        var (plan, diagnostics) = PlanStage.Run(topology, policy, CancellationToken);
+        if (PlanInputs(topology, policy) is not { } planned)
+        {
+            return;
+        }
+
+        var (plan, diagnostics, _) = planned;
         Report(diagnostics);
         if (Log.HasLoggedErrors)
         {

@@ -20,8 +20,6 @@ public sealed class ValidateIssuedCertificates : CertInputTask
 
     public ITaskItem[] TrustedRootCertificates { get; set; } = [];
 
-    public string? ValidationTime { get; set; }
-
     public bool RequireAllIssued { get; set; }
 
     [Required]
@@ -67,12 +65,12 @@ public sealed class ValidateIssuedCertificates : CertInputTask
             return false;
         }
 
-        if (!TryGetValidationTime(ValidationTime, out var now))
+        if (PlanInputs(topology, policy) is not { } planned)
         {
             return false;
         }
 
-        var (plan, _) = PlanStage.Run(topology, policy, CancellationToken);
+        var (plan, _, now) = planned;
         var store = OpenKeyStore();
         var centralKeys = store is null ? new Dictionary<string, byte[]>() : PublicKeys(plan, store);
         var result = IssuedStage.Run(

@@ -18,7 +18,7 @@ public static class CsrBuilder
 
         request.CertificateExtensions.Add(sans.Build());
         var ekus = new OidCollection();
-        foreach (var oid in c.EnhancedKeyUsages)
+        foreach (var oid in Generation.CertreqInfWriter.RequestedEnhancedKeyUsages(c))
         {
             ekus.Add(new Oid(oid));
         }

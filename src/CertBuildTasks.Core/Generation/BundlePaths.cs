@@ -29,7 +29,9 @@ public static class BundlePaths
 
     /// <summary>The server folders a certificate gives the bundle: its servers' and its requesting server's.</summary>
     public static IEnumerable<string> FolderNamesOf(PlannedCertificate certificate) =>
-        RequestsOnServer(certificate, out var server) ? certificate.Servers.Append(server) : certificate.Servers;
+        RequestsOnServer(certificate, out var server) ? certificate.Servers.Append(server)
+        : certificate.Kind == Policy.CertificateKind.OfficeWebApps ? certificate.Servers.Append(certificate.SubjectName)
+        : certificate.Servers;
 
     public static string Server(string fqdn) => $"{ServersFolder}/{Segment(fqdn)}";
 
@@ -43,16 +45,18 @@ public static class BundlePaths
             : name;
 
     /// <summary>
-    /// The folder that holds a certificate's request artifacts: the requesting server's, or global/
-    /// for a certificate no server requests (a reverse proxy without a name).
+    /// The folder that holds a certificate's request artifacts: the requesting server's, or under global/
+    /// for a certificate requested away from the Lync servers (reverse proxy, Office Web Apps farm).
     /// </summary>
     public static string RequestFolder(PlannedCertificate certificate) =>
-        RequestsOnServer(certificate, out var server) ? Server(server) : $"{GlobalFolder}/reverse-proxy";
+        RequestsOnServer(certificate, out var server) ? Server(server)
+        : certificate.Kind == Policy.CertificateKind.OfficeWebApps ? $"{GlobalFolder}/office-web-apps/{Segment(certificate.SubjectName)}"
+        : $"{GlobalFolder}/reverse-proxy";
 
     private static bool RequestsOnServer(PlannedCertificate certificate, out string server)
     {
         server = certificate.RequestingServer ?? string.Empty;
-        return certificate.RequestingServer is not null && certificate.Kind != Policy.CertificateKind.ReverseProxy;
+        return certificate.RequestingServer is not null && !certificate.IsOutsideLync;
     }
 
     public static string Inf(PlannedCertificate certificate) => $"{RequestFolder(certificate)}/{Segment(certificate.Id + InfSuffix)}";

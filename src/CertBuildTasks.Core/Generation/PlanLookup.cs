@@ -46,7 +46,7 @@ internal static class PlanLookup
 
                 if (c.RequestingServer is { } requesting)
                 {
-                    if (c.Kind != CertificateKind.ReverseProxy)
+                    if (!c.IsOutsideLync)
                     {
                         Add(Requested, requesting, c);
                     }

@@ -9,14 +9,15 @@ namespace CertBuildTasks.Planning;
 /// <summary>
 /// Turns a validated topology and policy into every certificate the deployment needs, following
 /// PRODUCT.md's settled decisions 3–15. Order is stable: the OAuth certificate first (it is assigned
-/// first), then pools and servers in topology order, the reverse proxy last.
+/// first), then pools and servers in topology order, the Office Web Apps farms, the reverse proxy last.
 /// </summary>
 public static class CertificatePlanner
 {
-    public static CertificatePlan Plan(LyncTopology topology, CertificatePolicy policy, DiagnosticBag diagnostics)
+    /// <param name="requestTime">When the requests are made (CertValidationTime): its month goes into every friendly name, so a renewal's certificate never shares its name with the one it replaces.</param>
+    public static CertificatePlan Plan(LyncTopology topology, CertificatePolicy policy, DateTimeOffset requestTime, DiagnosticBag diagnostics)
     {
         var certificates = new List<PlannedCertificate>();
-        var context = new PlanContext(topology, policy, diagnostics);
+        var context = new PlanContext(topology, policy, FriendlyNames.Month(requestTime), diagnostics);
 
         PlanOAuth(context, certificates);
         foreach (var site in topology.Sites)
@@ -48,6 +49,7 @@ public static class CertificatePlanner
             }
         }
 
+        PlanOfficeWebApps(context, certificates);
         PlanReverseProxy(context, certificates);
         return new CertificatePlan(topology, policy, [.. certificates]);
     }
@@ -131,8 +133,9 @@ public static class CertificatePlanner
         foreach (var server in pool.EffectiveServers)
         {
             var serverName = server.Value.ToLowerInvariant();
+            // Microsoft's rows: the pool and this server only, so adding or removing a member changes
+            // no other member's certificate, and one member's key is valid for no other member's name.
             var sans = new SanListBuilder(subject, "pool FQDN (subject)").Add(serverName, "server FQDN");
-            PoolMembers.Add(sans, pool);
             certificates.Add(context.Create(
                 kind, $"{slug}-{serverName}", [LyncUsage.Default], subject, sans, [serverName], pool, site, serverName, false,
                 FriendlyNames.Label(kind), server.Location));
@@ -219,12 +222,42 @@ public static class CertificatePlanner
 
         if (separateAv)
         {
-            // A dedicated A/V authentication certificate, as Microsoft recommends for roll-over. The
-            // A/V service uses neither subject nor SAN; the subject is the Access Edge FQDN.
-            var avSans = new SanListBuilder(subject, "Access Edge external FQDN (subject; A/V authentication does not use names)");
+            // A dedicated A/V authentication certificate, as Microsoft recommends for roll-over. The A/V
+            // service uses neither subject nor SAN, but the certificate needs an identity of its own in
+            // the store: the A/V Edge FQDN when the topology names one apart from the Access Edge (else
+            // the Access Edge FQDN, told apart by its friendly name).
+            var av = pool.Edge.AudioVideo is { } avFqdn && !Naming.DnsName.Comparer.Equals(avFqdn.Value, access.Value) ? avFqdn : null;
+            var avSubject = (av ?? access).Value.ToLowerInvariant();
+            var avSans = new SanListBuilder(avSubject, av is null
+                ? "Access Edge external FQDN (subject; A/V authentication does not use names)"
+                : "A/V Edge external FQDN (subject; A/V authentication does not use names)");
             certificates.Add(context.Create(
-                CertificateKind.EdgeExternal, "edge-av-" + poolName, [LyncUsage.AudioVideoAuthentication], subject, avSans, servers, pool, site, servers[0],
-                true, "Edge A/V Authentication", access.Location));
+                CertificateKind.EdgeExternal, "edge-av-" + poolName, [LyncUsage.AudioVideoAuthentication], avSubject, avSans, servers, pool, site, servers[0],
+                true, "Edge A/V Authentication", (av ?? access).Location));
+        }
+    }
+
+    /// <summary>
+    /// One certificate per Office Web Apps / Office Online Server farm: subject = the farm's internal
+    /// FQDN, SAN = internal then external FQDN. Published outside, it needs a public CA (external clients
+    /// open it through the reverse proxy); every farm machine installs the same certificate, so the key
+    /// is exportable. The farm's machines are not in the topology: nobody in the plan installs it.
+    /// </summary>
+    private static void PlanOfficeWebApps(PlanContext context, List<PlannedCertificate> certificates)
+    {
+        foreach (var farm in context.Topology.OfficeWebApps)
+        {
+            var subject = farm.Fqdn.Value.ToLowerInvariant();
+            var sans = new SanListBuilder(subject, "Office Web Apps farm internal FQDN (subject)");
+            if (farm.ExternalFqdn is { } external)
+            {
+                sans.Add(external.Value, "Office Web Apps farm external FQDN (published by the reverse proxy)");
+            }
+
+            certificates.Add(context.Create(
+                CertificateKind.OfficeWebApps, "officewebapps-" + subject, [], subject, sans, [], pool: null, site: null,
+                requestingServer: null, exportableDefault: true, FriendlyNames.Label(CertificateKind.OfficeWebApps), farm.Location,
+                authorityDefault: farm.ExternalFqdn is null ? AuthorityKind.Internal : AuthorityKind.Public));
         }
     }
 
@@ -305,7 +338,7 @@ public static class CertificatePlanner
     }
 
     /// <summary>The inputs every certificate draws on, and the one way certificates are made from them.</summary>
-    private sealed class PlanContext(LyncTopology topology, CertificatePolicy policy, DiagnosticBag diagnostics)
+    private sealed class PlanContext(LyncTopology topology, CertificatePolicy policy, string requestMonth, DiagnosticBag diagnostics)
     {
         public LyncTopology Topology { get; } = topology;
 
@@ -326,15 +359,20 @@ public static class CertificatePlanner
             string? requestingServer,
             bool exportableDefault,
             string friendlyLabel,
-            SourceLocation origin)
+            SourceLocation origin,
+            AuthorityKind? authorityDefault = null)
         {
             var settings = Policy.For(kind);
+            var authority = settings.AuthorityIsOwn || authorityDefault is null ? settings.Authority.Value : authorityDefault.Value;
+            var requestMode = settings.RequestModeIsOwn
+                ? settings.RequestMode.Value
+                : PolicyDefaults.RequestMode(kind, authority, Policy.InternalCaConfig is not null);
             foreach (var extra in settings.AdditionalNames)
             {
                 sans.Add(extra.Value, "policy additionalNames");
             }
 
-            var internalCa = settings.Authority.Value == AuthorityKind.Internal;
+            var internalCa = authority == AuthorityKind.Internal;
             var ekus = new List<string> { EnhancedKeyUsageOids.ServerAuthentication };
             if (kind == CertificateKind.EdgeExternal && usages.Contains(LyncUsage.AccessEdgeExternal) && Policy.PublicImConnectivity.Value)
             {
@@ -357,18 +395,21 @@ public static class CertificatePlanner
                 HashAlgorithm = HashAlgorithmNotAllowedRule.Normalize(Policy.HashAlgorithm.Value),
                 ExportablePrivateKey = settings.Exportable?.Value ?? exportableDefault,
                 EnhancedKeyUsages = [.. ekus],
-                CertificateAuthority = settings.Authority.Value,
-                RequestMode = settings.RequestMode.Value,
+                CertificateAuthority = authority,
+                RequestMode = requestMode,
                 RequestingServer = requestingServer,
                 FriendlyName = FriendlyNames.Format(
                     Policy.FriendlyNamePattern.Value,
                     friendlyLabel,
                     pool?.Fqdn.Value.ToLowerInvariant() ?? (kind == CertificateKind.ReverseProxy ? requestingServer : null),
                     servers.IsEmpty ? null : requestingServer,
-                    subject),
+                    subject,
+                    requestMonth),
                 Template = internalCa ? settings.Template.Value : null,
                 CaConfig = internalCa ? Policy.InternalCaConfig?.Value : null,
-                Subject = Policy.Subject,
+                // CA/Browser Forum baseline requirements (7.1.4.2) no longer allow OU in publicly trusted
+                // certificates since 2022: public CAs strip or refuse it, so public requests do not send it.
+                Subject = internalCa ? Policy.Subject : Policy.Subject with { OrganizationalUnit = null },
                 Origin = origin,
             };
         }

@@ -9,10 +9,11 @@ namespace CertBuildTasks.Planning;
 /// <summary>The planning stage: plan every certificate, then judge the plan with the CBT21xx rules.</summary>
 public static class PlanStage
 {
-    public static (CertificatePlan Plan, IReadOnlyList<Diagnostic> Diagnostics) Run(LyncTopology topology, CertificatePolicy policy, CancellationToken cancellationToken = default)
+    /// <param name="requestTime">CertValidationTime: the requests' month goes into the friendly names.</param>
+    public static (CertificatePlan Plan, IReadOnlyList<Diagnostic> Diagnostics) Run(LyncTopology topology, CertificatePolicy policy, DateTimeOffset requestTime, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
-        var plan = CertificatePlanner.Plan(topology, policy, diagnostics);
+        var plan = CertificatePlanner.Plan(topology, policy, requestTime, diagnostics);
         foreach (var rule in RuleCatalog.PlanRules)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -62,4 +62,10 @@ public sealed record PlannedCertificate
     public required SourceLocation Origin { get; init; }
 
     public IEnumerable<string> SanNames => SubjectAlternativeNames.Select(n => n.Name);
+
+    /// <summary>
+    /// Requested and installed away from the Lync servers (the reverse proxy, an Office Web Apps farm):
+    /// no server of the topology requests it, and its files live under global/.
+    /// </summary>
+    public bool IsOutsideLync => Kind is CertificateKind.ReverseProxy or CertificateKind.OfficeWebApps;
 }

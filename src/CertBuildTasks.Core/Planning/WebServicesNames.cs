@@ -12,7 +12,6 @@ internal sealed class WebServicesNames(LyncTopology topology, Pool pool, string 
     public void AddDefault(SanListBuilder sans)
     {
         sans.Add(server, "server FQDN");
-        PoolMembers.Add(sans, pool);
         if (topology.StrictDnsSignInPool is { } signIn && DnsName.Comparer.Equals(signIn.Value, pool.Fqdn.Value))
         {
             foreach (var domain in topology.SipDomains)

@@ -12,6 +12,9 @@ public enum CertificateKind
     ReverseProxy,
     SurvivableBranch,
     PersistentChat,
+
+    /// <summary>An Office Web Apps / Office Online Server farm (New-OfficeWebAppsFarm -CertificateName).</summary>
+    OfficeWebApps,
 }
 
 public static class CertificateKindNames

@@ -11,12 +11,20 @@ public static class PolicyDefaults
     public const string FriendlyNamePattern = "{kind} {subject}";
     public const int ExpiryWarningDays = 30;
 
+    /// <summary>
+    /// The CA of a kind when the policy does not name one. An Office Web Apps farm is the one kind that
+    /// depends on the topology: public when the farm is published externally (the planner decides).
+    /// </summary>
     public static AuthorityKind Authority(CertificateKind kind) =>
         kind is CertificateKind.EdgeExternal or CertificateKind.ReverseProxy ? AuthorityKind.Public : AuthorityKind.Internal;
 
     /// <summary>
-    /// Domain-joined internal servers request online with the cmdlet. Edge servers are not domain-joined
-    /// and public CAs take no online requests: certreq when an internal CA config is known, else offline.
+    /// Domain-joined internal servers request online with the cmdlet. Public CAs take no online
+    /// requests, and Edge servers are not domain-joined and sit in the perimeter network: their
+    /// requests are made offline ("Auto-enrollment is not supported for Lync Server Edge Servers";
+    /// the internal-edge procedure hands the request file to the CA by other means). A policy may
+    /// still choose certreq for them. A Survivable Branch Appliance or the reverse proxy on an internal
+    /// CA use certreq when the CA config is known.
     /// </summary>
     public static RequestMode RequestMode(CertificateKind kind, AuthorityKind authority, bool hasInternalCaConfig)
     {
@@ -27,7 +35,8 @@ public static class PolicyDefaults
 
         return kind switch
         {
-            CertificateKind.EdgeInternal or CertificateKind.SurvivableBranch or CertificateKind.EdgeExternal or CertificateKind.ReverseProxy =>
+            CertificateKind.EdgeInternal or CertificateKind.EdgeExternal => Policy.RequestMode.Offline,
+            CertificateKind.SurvivableBranch or CertificateKind.ReverseProxy or CertificateKind.OfficeWebApps =>
                 hasInternalCaConfig ? Policy.RequestMode.Certreq : Policy.RequestMode.Offline,
             _ => Policy.RequestMode.Cmdlet,
         };
@@ -36,7 +45,7 @@ public static class PolicyDefaults
     /// <summary>null: decided per pool by the planner (Edge internal is exportable only when shared).</summary>
     public static bool? Exportable(CertificateKind kind) => kind switch
     {
-        CertificateKind.EdgeExternal or CertificateKind.OAuthTokenIssuer or CertificateKind.ReverseProxy => true,
+        CertificateKind.EdgeExternal or CertificateKind.OAuthTokenIssuer or CertificateKind.ReverseProxy or CertificateKind.OfficeWebApps => true,
         CertificateKind.EdgeInternal => null,
         _ => false,
     };

@@ -73,17 +73,19 @@ public static class PolicyJsonReader
         {
             var own = JsonLocations.Object(certificates, kind.JsonName());
             var settings = own ?? new JObject();
-            var authority = Parse<AuthorityKind>(json.String(settings, "authority"))
-                ?? new Located<AuthorityKind>(PolicyDefaults.Authority(kind), fallback);
-            var mode = Parse<RequestMode>(json.String(settings, "requestMode"))
-                ?? new Located<RequestMode>(PolicyDefaults.RequestMode(kind, authority.Value, caConfig is not null), fallback);
+            var ownAuthority = Parse<AuthorityKind>(json.String(settings, "authority"));
+            var authority = ownAuthority ?? new Located<AuthorityKind>(PolicyDefaults.Authority(kind), fallback);
+            var ownMode = Parse<RequestMode>(json.String(settings, "requestMode"));
+            var mode = ownMode ?? new Located<RequestMode>(PolicyDefaults.RequestMode(kind, authority.Value, caConfig is not null), fallback);
             var exportable = json.Bool(settings, "exportable")
                 ?? (PolicyDefaults.Exportable(kind) is { } e ? new Located<bool>(e, fallback) : null);
             var ownKeySize = json.Int(settings, "keySize");
             kinds[kind] = new KindPolicy(
                 kind,
                 authority,
+                ownAuthority is not null,
                 mode,
+                ownMode is not null,
                 exportable,
                 ownKeySize ?? keySize,
                 ownKeySize is not null,

@@ -25,7 +25,8 @@ public class CertreqInfTests
             Assert.Equal(NewRequestKeys, inf.Keys("NewRequest"));
             var subject = InfDocument.ParseSubject(inf.Value("NewRequest", "Subject"));
             Assert.Equal(("CN", c.SubjectName), subject[0]);
-            Assert.Equal(["CN", "OU", "O", "L", "S", "C"], subject.Select(s => s.Key));
+            // Public CAs may not carry OU (CA/Browser Forum baseline requirements since 2022).
+            Assert.Equal(c.CertificateAuthority == AuthorityKind.Internal ? ["CN", "OU", "O", "L", "S", "C"] : ["CN", "O", "L", "S", "C"], subject.Select(s => s.Key));
             Assert.Equal(c.FriendlyName, inf.Value("NewRequest", "FriendlyName"));
             Assert.Equal(c.KeySize.ToString(System.Globalization.CultureInfo.InvariantCulture), inf.Value("NewRequest", "KeyLength"));
             Assert.Equal(c.ExportablePrivateKey ? "TRUE" : "FALSE", inf.Value("NewRequest", "Exportable"));
@@ -33,7 +34,10 @@ public class CertreqInfTests
             Assert.Equal("PKCS10", inf.Value("NewRequest", "RequestType"));
             Assert.Equal("Microsoft RSA SChannel Cryptographic Provider", inf.Value("NewRequest", "ProviderName"));
             Assert.Equal("TRUE", inf.Value("NewRequest", "MachineKeySet"));
-            Assert.Equal(c.EnhancedKeyUsages.ToArray(), inf.Values("EnhancedKeyUsageExtension", "OID"));
+            // The reverse proxy also asks for Client Authentication (Microsoft's reverse proxy procedure).
+            Assert.Equal(
+                c.Kind == CertificateKind.ReverseProxy ? [EnhancedKeyUsageOids.ServerAuthentication, EnhancedKeyUsageOids.ClientAuthentication] : c.EnhancedKeyUsages.ToArray(),
+                inf.Values("EnhancedKeyUsageExtension", "OID"));
             Assert.Equal("{text}", inf.Value("Extensions", "2.5.29.17"));
             Assert.Equal(c.SanNames.Select(n => "dns=" + n + "&"), inf.Values("Extensions", "_continue_"));
             if (c.CertificateAuthority == AuthorityKind.Internal)

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using CertBuildTasks.Csr;
 using CertBuildTasks.Generation;
 using CertBuildTasks.Planning;
+using CertBuildTasks.Policy;
 using CertBuildTasks.Tests.Infrastructure;
 
 namespace CertBuildTasks.Tests.Generation;
@@ -25,7 +26,7 @@ public sealed class CsrTests : IDisposable
         Assert.Empty(diagnostics);
         var exportable = _plan.Certificates.Where(c => c.ExportablePrivateKey).ToList();
         Assert.Equal(exportable.Select(BundlePaths.Csr).Order(), files.Select(f => f.RelativePath).Order());
-        Assert.Equal(4, files.Count);
+        Assert.Equal(5, files.Count);
         OpenSsl.CreateCa(_dir.Path);
         foreach (var c in exportable)
         {
@@ -36,11 +37,12 @@ public sealed class CsrTests : IDisposable
             Assert.Contains($"Public-Key: ({c.KeySize} bit)", text, StringComparison.Ordinal);
             Assert.Contains(string.Join(", ", c.SanNames.Select(n => "DNS:" + n)), text, StringComparison.Ordinal);
             var subject = OpenSsl.Run(_dir.Path, "req", "-in", csrPath, "-noout", "-subject", "-nameopt", "RFC2253").Trim();
-            Assert.Equal($"subject=CN={c.SubjectName},OU=IT,O=Contoso Ltd,L=Redmond,ST=WA,C=US", subject);
+            var unit = c.CertificateAuthority == AuthorityKind.Internal ? "OU=IT," : string.Empty; // no OU for a public CA
+            Assert.Equal($"subject=CN={c.SubjectName},{unit}O=Contoso Ltd,L=Redmond,ST=WA,C=US", subject);
 
             var request = CertificateRequest.LoadSigningRequestPem(File.ReadAllText(csrPath), HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
             var eku = request.CertificateExtensions.OfType<X509EnhancedKeyUsageExtension>().Single();
-            Assert.Equal(c.EnhancedKeyUsages.ToArray(), eku.EnhancedKeyUsages.Cast<Oid>().Select(o => o.Value));
+            Assert.Equal(CertreqInfWriter.RequestedEnhancedKeyUsages(c), eku.EnhancedKeyUsages.Cast<Oid>().Select(o => o.Value));
 
             // A test CA issues from it; the certificate chains to the CA and carries the stored key.
             var certPath = _dir.File(c.Id + ".cer");
@@ -58,7 +60,7 @@ public sealed class CsrTests : IDisposable
     {
         var (first, _) = CsrStage.Run(_plan, Settings());
         var keyFiles = Directory.GetFiles(_dir.File("keys"));
-        Assert.Equal(4, keyFiles.Length);
+        Assert.Equal(5, keyFiles.Length);
         Assert.All(keyFiles, f => Assert.StartsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----", File.ReadAllText(f), StringComparison.Ordinal));
         Assert.DoesNotContain(first, f => f.RelativePath.EndsWith(".pem", StringComparison.Ordinal) || f.RelativePath.Contains("key", StringComparison.OrdinalIgnoreCase));
         if (!OperatingSystem.IsWindows())
@@ -103,7 +105,7 @@ public sealed class CsrTests : IDisposable
         CsrStage.Run(_plan, Settings());
         var keyFiles = Directory.GetFiles(_dir.File("keys")).ToDictionary(f => f, File.ReadAllBytes);
         var (files, diagnostics) = CsrStage.Run(_plan, Settings(password: "wrong"));
-        Assert.Equal(4, diagnostics.Count(d => d.Id == "CBT4005"));
+        Assert.Equal(5, diagnostics.Count(d => d.Id == "CBT4005"));
         Assert.Empty(files);
         Assert.All(keyFiles, kv => Assert.Equal(kv.Value, File.ReadAllBytes(kv.Key)));
     }

@@ -306,7 +306,7 @@ public sealed class GeneratedScriptsTests : IDisposable
     public void With_central_keys_the_scripts_submit_the_csr_and_import_the_pfx_instead_of_making_a_key()
     {
         var validation = Validate.Run(SampleInputs.Topology(), SampleInputs.Policy());
-        var (plan, _) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!);
+        var (plan, _) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, Plan.RequestTime);
         var central = CertBuildTasks.Csr.CsrStage.CentralKeyIds(plan);
         var (files, _) = CertBuildTasks.Generation.GenerationStage.Run(plan, Generate.Version, new CertBuildTasks.Generation.GenerationOptions(central, new Dictionary<string, CertBuildTasks.Issued.IssuedRecord>()));
         var bundle = Path.Combine(_dir.Path, "central");

@@ -15,7 +15,7 @@ public static class Generate
     {
         var validation = Validate.Run(topology ?? SampleInputs.Topology(), policy);
         Assert.DoesNotContain(validation.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CBT1", StringComparison.Ordinal));
-        var (plan, _) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!);
+        var (plan, _) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, Plan.RequestTime);
         var (files, diagnostics) = GenerationStage.Run(plan, Version);
         return new Outcome(plan, files, diagnostics, validation.PolicyText);
     }

@@ -7,6 +7,9 @@ namespace CertBuildTasks.Tests.Infrastructure;
 /// <summary>Validates and plans JSON inputs with the real stages; fails the test on validation errors.</summary>
 public static class Plan
 {
+    /// <summary>The instant the tests plan at (CertValidationTime): its month is in every friendly name.</summary>
+    public static readonly DateTimeOffset RequestTime = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static Outcome Run(JObject topology, JObject? policy = null, bool allowValidationErrors = false)
     {
         var validation = Validate.Run(topology, policy ?? new JObject());
@@ -16,7 +19,7 @@ public static class Plan
             Assert.True(errors.Count == 0, "validation failed: " + string.Join("; ", errors));
         }
 
-        var (plan, diagnostics) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!);
+        var (plan, diagnostics) = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, Plan.RequestTime);
         return new Outcome(plan, diagnostics);
     }
 

@@ -50,7 +50,7 @@ public static class XmlTopology
         var validation = Validate(topologyPath, overridesPath);
         var errors = validation.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "validation failed: " + string.Join("; ", errors));
-        var (plan, diagnostics) = PlanStage.Run(validation.Topology!, PolicyJsonReader.BuiltIn);
+        var (plan, diagnostics) = PlanStage.Run(validation.Topology!, PolicyJsonReader.BuiltIn, Infrastructure.Plan.RequestTime);
         return (validation.Topology!, plan, [.. validation.Diagnostics, .. diagnostics]);
     }
 

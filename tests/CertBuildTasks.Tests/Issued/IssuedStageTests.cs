@@ -15,7 +15,7 @@ public sealed class IssuedStageTests : IssuedGateTestBase
     {
         var result = Gate();
         Assert.Empty(Problems(result));
-        Assert.Equal(11, result.Passed(d => d.Severity == DiagnosticSeverity.Error).Count);
+        Assert.Equal(12, result.Passed(d => d.Severity == DiagnosticSeverity.Error).Count);
         Assert.Contains(result.Diagnostics, d => d.Id == "CBT3010"); // roots without Authority metadata: not judged
         Assert.All(result.Matches, j => Assert.Equal("file name", j.Match.How));
     }
@@ -39,10 +39,10 @@ public sealed class IssuedStageTests : IssuedGateTestBase
         var inputs = new List<IssuedStage.Input> { new(TestPki.Write(Dir.File("issued/unrelated.cer"), stranger), null) };
         var result = IssuedStage.Run(PlanUnderTest, inputs, Roots(), Now, false, new Dictionary<string, byte[]>());
         Only(result, "CBT3005", "unrelated.cer");
-        Assert.Equal(11, result.Diagnostics.Count(d => d.Id == "CBT3006" && d.Severity == DiagnosticSeverity.Info));
+        Assert.Equal(12, result.Diagnostics.Count(d => d.Id == "CBT3006" && d.Severity == DiagnosticSeverity.Info));
 
         var required = IssuedStage.Run(PlanUnderTest, inputs, Roots(), Now, true, new Dictionary<string, byte[]>());
-        Assert.Equal(11, required.Diagnostics.Count(d => d.Id == "CBT3007" && d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal(12, required.Diagnostics.Count(d => d.Id == "CBT3007" && d.Severity == DiagnosticSeverity.Error));
     }
 
     [Fact]

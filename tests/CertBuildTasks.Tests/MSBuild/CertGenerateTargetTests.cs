@@ -94,7 +94,7 @@ public sealed class CertGenerateTargetTests : IDisposable
             var withStore = InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["CertKeyStorePath"] = store });
             Assert.True(withStore.Succeeded, withStore.Describe());
             Assert.True(File.Exists(Bundle("servers/edge01.contoso.com/edge-external-edgepool.contoso.com.csr")));
-            Assert.Equal(4, Directory.GetFiles(store).Length);
+            Assert.Equal(5, Directory.GetFiles(store).Length);
             Assert.Empty(Directory.GetFiles(_dir.File("bin"), "*.pem", SearchOption.AllDirectories));
             Assert.DoesNotContain(withStore.Messages, m => (m.Message ?? string.Empty).Contains("build-secret", StringComparison.Ordinal));
             Directory.Delete(store, recursive: true);

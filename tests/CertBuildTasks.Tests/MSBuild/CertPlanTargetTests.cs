@@ -42,11 +42,11 @@ public sealed class CertPlanTargetTests : IDisposable
         var planPath = _dir.File("bin/certbundle/plan.json");
         using (var plan = JsonDocument.Parse(File.ReadAllText(planPath)))
         {
-            Assert.Equal(11, plan.RootElement.GetProperty("certificates").GetArrayLength());
+            Assert.Equal(12, plan.RootElement.GetProperty("certificates").GetArrayLength());
         }
 
         var items = Planned(first);
-        Assert.Equal(11, items.Count);
+        Assert.Equal(12, items.Count);
         Assert.Contains("PLANNED edge-external-edgepool.contoso.com kind=edgeExternal usages=AccessEdgeExternal,DataEdgeExternal,AudioVideoAuthentication subject=sip.contoso.com servers=edge01.contoso.com,edge02.contoso.com mode=offline", items);
 
         var bytes = File.ReadAllBytes(planPath);

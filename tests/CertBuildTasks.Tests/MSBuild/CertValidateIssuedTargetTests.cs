@@ -79,7 +79,7 @@ public sealed class CertValidateIssuedTargetTests : IDisposable
             using var plan = JsonDocument.Parse(File.ReadAllText(Bundle("plan.json")));
             var thumbprints = plan.RootElement.GetProperty("certificates").EnumerateArray()
                 .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("issued").GetProperty("thumbprint").GetString()!);
-            Assert.Equal(11, thumbprints.Count);
+            Assert.Equal(12, thumbprints.Count);
             foreach (var c in _plan.Certificates)
             {
                 var issued = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(_dir.File($"issued/{c.Id}.cer")));

@@ -24,7 +24,7 @@ public class CertificatePlannerTests
     public void Every_sample_certificate_keeps_the_ordering_rule_and_ids_are_unique()
     {
         var plan = Sample();
-        Assert.Equal(11, plan.Plan.Certificates.Length);
+        Assert.Equal(12,  plan.Plan.Certificates.Length);
         Assert.Equal(plan.Plan.Certificates.Length, plan.Plan.Certificates.Select(c => c.Id).Distinct().Count());
         foreach (var c in plan.Plan.Certificates)
         {
@@ -50,7 +50,7 @@ public class CertificatePlannerTests
         Assert.Equal(3, fe01.Count);
         Assert.All(fe01, c => Assert.Single(c.Usages));
         var def = fe01.Single(c => c.Usages[0] == LyncUsage.Default);
-        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com", "fe02.contoso.com", "fe03.contoso.com"], def.SanNames);
+        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com"], def.SanNames);
         var external = fe01.Single(c => c.Usages[0] == LyncUsage.WebServicesExternal);
         Assert.DoesNotContain("admin.contoso.com", external.SanNames);
         Assert.DoesNotContain("lyncdiscoverinternal.contoso.com", external.SanNames);
@@ -60,16 +60,36 @@ public class CertificatePlannerTests
     }
 
     [Fact]
-    public void Certificates_of_one_pool_share_one_san_set()
+    public void A_pool_members_certificate_names_the_pool_and_this_server_never_another_member()
     {
         var plan = Sample();
-        foreach (var pool in plan.Plan.Certificates.Where(c => c.Pool is not null).GroupBy(c => (c.Pool, c.Kind)))
+        foreach (var c in plan.Plan.Certificates.Where(c => c.Pool is not null && c.Servers.Length == 1))
         {
-            var sets = pool.Select(c => string.Join(",", c.SanNames.Order(StringComparer.Ordinal))).Distinct().ToList();
-            Assert.Single(sets);
+            var others = plan.Plan.Certificates.Where(o => o.Pool == c.Pool).SelectMany(o => o.Servers).Distinct().Where(s => s != c.Servers[0]);
+            Assert.Empty(c.SanNames.Intersect(others));
+            Assert.Equal([c.Pool!, c.Servers[0]], c.SanNames.Take(2));
         }
 
-        Assert.Equal(["medpool.contoso.com", "med02.contoso.com", "med01.contoso.com"], plan["mediation-med02.contoso.com"].SanNames);
+        Assert.Equal(["medpool.contoso.com", "med02.contoso.com"], plan["mediation-med02.contoso.com"].SanNames);
+    }
+
+    [Theory]
+    [InlineData("FrontEnd", "fe09.contoso.com")]
+    [InlineData("Director", "dir09.contoso.com")]
+    [InlineData("Mediation", "med09.contoso.com")]
+    public void Adding_or_removing_a_member_changes_no_other_members_certificate(string role, string added)
+    {
+        static string Shape(PlannedCertificate c) => string.Join("|", c.Id, c.SubjectName, string.Join(",", c.SanNames), string.Join(",", c.Servers), c.FriendlyName);
+        var before = Sample().Plan.Certificates.ToDictionary(c => c.Id, Shape);
+        var grown = Sample(t => ((JArray)SampleInputs.Pool(t, role)["servers"]!).Add(added)).Plan.Certificates.ToDictionary(c => c.Id, Shape);
+        var shrunk = Sample(t => ((JArray)SampleInputs.Pool(t, role)["servers"]!).RemoveAt(0)).Plan.Certificates.ToDictionary(c => c.Id, Shape);
+
+        // Only the added member's certificate is new (and the reverse proxy, which is not a member's);
+        // every certificate the smaller plan keeps is byte for byte the one it had.
+        Assert.EndsWith(added, Assert.Single(grown.Keys.Except(before.Keys)), StringComparison.Ordinal);
+        Assert.All(before, pair => Assert.Equal(pair.Value, grown[pair.Key]));
+        Assert.Single(before.Keys.Except(shrunk.Keys));
+        Assert.All(shrunk, pair => Assert.Equal(before[pair.Key], pair.Value));
     }
 
     [Fact]
@@ -106,7 +126,7 @@ public class CertificatePlannerTests
     {
         var plan = Sample(policy: p => p["wildcards"]!["simpleUrls"] = true);
         var fe = plan["frontend-fe01.contoso.com"];
-        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com", "fe02.contoso.com", "fe03.contoso.com", "webext.contoso.com", "*.contoso.com", "*.fabrikam.com"], fe.SanNames);
+        Assert.Equal(["pool01.contoso.com", "fe01.contoso.com", "webext.contoso.com", "*.contoso.com", "*.fabrikam.com"], fe.SanNames);
         Assert.Contains("*.contoso.com", plan["reverseproxy-rp01"].SanNames);
         Assert.DoesNotContain(plan["edge-external-edgepool.contoso.com"].SanNames, DnsName.IsWildcard);
         Assert.Equal(2, plan.Of("CBT2105").Count); // once per pool: Front End and Director
@@ -129,6 +149,73 @@ public class CertificatePlannerTests
         Assert.Equal([LyncUsage.AudioVideoAuthentication], av.Usages.ToArray());
         Assert.True(av.ExportablePrivateKey);
         Assert.Empty(plan.Of("CBT2103"));
+
+        // An identity of its own: the A/V Edge FQDN, never the Access Edge certificate's subject and names,
+        // so no lookup by names can take the Access Edge certificate for it.
+        var access = plan["edge-external-edgepool.contoso.com"];
+        Assert.Equal("av.contoso.com", av.SubjectName);
+        Assert.Equal(["av.contoso.com"], av.SanNames);
+        Assert.NotEqual(access.FriendlyName, av.FriendlyName);
+        Assert.DoesNotContain(av.SubjectName, access.SanNames);
+    }
+
+    [Fact]
+    public void With_the_av_edge_on_the_access_fqdn_the_separate_av_certificate_is_told_apart_by_its_friendly_name()
+    {
+        var plan = Sample(
+            t => SampleInputs.Pool(t, "Edge")["edge"]!["audioVideoFqdn"] = "sip.contoso.com",
+            p => p["layout"]!["audioVideo"] = "separate");
+        var av = plan["edge-av-edgepool.contoso.com"];
+        Assert.Equal("sip.contoso.com", av.SubjectName);
+        Assert.StartsWith("Edge A/V Authentication", av.FriendlyName, StringComparison.Ordinal);
+        Assert.NotEqual(plan["edge-external-edgepool.contoso.com"].FriendlyName, av.FriendlyName);
+    }
+
+    [Fact]
+    public void Every_office_web_apps_farm_gets_a_certificate_for_its_internal_and_external_fqdn()
+    {
+        var plan = Sample();
+        var owa = plan["officewebapps-owas01.contoso.com"];
+        Assert.Equal("owas01.contoso.com", owa.SubjectName);
+        Assert.Equal(["owas01.contoso.com", "owas.contoso.com"], owa.SanNames);
+        Assert.Equal(AuthorityKind.Public, owa.CertificateAuthority); // published outside through the reverse proxy
+        Assert.Equal(RequestMode.Offline, owa.RequestMode);
+        Assert.True(owa.ExportablePrivateKey); // every machine of the farm installs it
+        Assert.Empty(owa.Servers);
+        Assert.Empty(owa.Usages); // not a Lync usage: New-OfficeWebAppsFarm -CertificateName takes it
+        Assert.Null(owa.Subject.OrganizationalUnit);
+
+        var internalOnly = Sample(t => ((JObject)((JArray)t["officeWebApps"]!)[0]).Remove("externalFqdn"))["officewebapps-owas01.contoso.com"];
+        Assert.Equal(["owas01.contoso.com"], internalOnly.SanNames);
+        Assert.Equal(AuthorityKind.Internal, internalOnly.CertificateAuthority);
+        Assert.Equal(RequestMode.Certreq, internalOnly.RequestMode); // the sample names its enterprise CA
+        Assert.Equal("WebServer", internalOnly.Template);
+
+        var chosen = Sample(policy: p => p["certificates"] = new JObject { ["officeWebApps"] = new JObject { ["authority"] = "internal" } })["officewebapps-owas01.contoso.com"];
+        Assert.Equal(AuthorityKind.Internal, chosen.CertificateAuthority);
+    }
+
+    [Fact]
+    public void Friendly_names_carry_the_request_month_so_a_renewal_never_repeats_one()
+    {
+        var validation = Validate.Run(SampleInputs.Topology(), SampleInputs.Policy());
+        var now = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero)).Plan;
+        var renewal = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.Zero)).Plan;
+        var again = PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, new DateTimeOffset(2026, 1, 31, 23, 59, 0, TimeSpan.Zero)).Plan;
+        Assert.Equal("Front End pool01.contoso.com 2026-01", now.Certificates.Single(c => c.Id == "frontend-fe01.contoso.com").FriendlyName);
+        Assert.All(now.Certificates.Zip(renewal.Certificates), pair => Assert.NotEqual(pair.First.FriendlyName, pair.Second.FriendlyName));
+        Assert.Equal(now.Certificates.Select(c => c.FriendlyName), again.Certificates.Select(c => c.FriendlyName)); // reproducible within the month
+
+        var placed = Sample(policy: p => p["friendlyName"] = "{requested} {kind} {server}");
+        Assert.Equal("2026-12 Front End fe01.contoso.com", placed["frontend-fe01.contoso.com"].FriendlyName);
+    }
+
+    [Fact]
+    public void Public_ca_requests_carry_no_organizational_unit()
+    {
+        var plan = Sample();
+        Assert.All(plan.Plan.Certificates.Where(c => c.CertificateAuthority == AuthorityKind.Public), c => Assert.Null(c.Subject.OrganizationalUnit));
+        Assert.Equal("IT", plan["frontend-fe01.contoso.com"].Subject.OrganizationalUnit?.Value);
     }
 
     [Fact]
@@ -151,7 +238,10 @@ public class CertificatePlannerTests
         var edge = plan["edge-external-edgepool.contoso.com"];
         Assert.Null(edge.Template);
         Assert.Null(edge.CaConfig);
-        Assert.Equal(RequestMode.Certreq, plan["edge-internal-edgepool.contoso.com"].RequestMode);
+        // A workgroup Edge in the perimeter network cannot enrol online: offline unless the policy says certreq.
+        Assert.Equal(RequestMode.Offline, plan["edge-internal-edgepool.contoso.com"].RequestMode);
+        var chosen = Sample(policy: p => p["certificates"] = new JObject { ["edgeInternal"] = new JObject { ["requestMode"] = "certreq" } });
+        Assert.Equal(RequestMode.Certreq, chosen["edge-internal-edgepool.contoso.com"].RequestMode);
         Assert.Equal("SHA256", med.HashAlgorithm);
     }
 
@@ -183,8 +273,8 @@ public class CertificatePlannerTests
         var path = temp.Write("big.json", SyntheticTopology.Json(10_000));
         var validation = InputValidator.Validate(path, null);
         Assert.DoesNotContain(validation.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        var a = PlanStage.Run(validation.Topology!, validation.Policy!).Plan;
-        var b = PlanStage.Run(validation.Topology!, validation.Policy!).Plan;
+        var a = PlanStage.Run(validation.Topology!, validation.Policy!, Plan.RequestTime).Plan;
+        var b = PlanStage.Run(validation.Topology!, validation.Policy!, Plan.RequestTime).Plan;
         Assert.Equal(10_002, a.Certificates.Length);
         Assert.Equal(PlanJsonWriter.Write(a, "x"), PlanJsonWriter.Write(b, "x"));
     }

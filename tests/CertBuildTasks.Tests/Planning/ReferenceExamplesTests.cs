@@ -69,12 +69,12 @@ public class ReferenceExamplesTests
     public void Enterprise_front_end_default_is_pool_plus_this_server()
     {
         var plan = Run(TopologyOf(["contoso.com"], PoolOf("eepool.contoso.com", "FrontEnd", "ee01.contoso.com", "ee02.contoso.com")), Separate());
-        // SN=eepool.contoso.com; SAN=eepool.contoso.com; SAN=ee01.contoso.com — one certificate per server;
-        // every certificate of the pool also names the other members (deviation: one SAN set per pool).
+        // SN=eepool.contoso.com; SAN=eepool.contoso.com; SAN=ee01.contoso.com — one certificate per server,
+        // naming the pool and this server only.
         var ee01 = plan["frontend-default-ee01.contoso.com"];
         Assert.Equal("eepool.contoso.com", ee01.SubjectName);
-        Assert.Equal(["eepool.contoso.com", "ee01.contoso.com", "ee02.contoso.com"], ee01.SanNames);
-        Assert.Equal(["eepool.contoso.com", "ee02.contoso.com", "ee01.contoso.com"], plan["frontend-default-ee02.contoso.com"].SanNames);
+        Assert.Equal(["eepool.contoso.com", "ee01.contoso.com"], ee01.SanNames);
+        Assert.Equal(["eepool.contoso.com", "ee02.contoso.com"], plan["frontend-default-ee02.contoso.com"].SanNames);
         Assert.Equal(["ee01.contoso.com"], ee01.Servers.ToArray());
         Assert.False(ee01.ExportablePrivateKey);
     }
@@ -98,7 +98,7 @@ public class ReferenceExamplesTests
         // SN=dirpool01.contoso.net; SAN dirpool01.contoso.net, dir01.contoso.net, dialin, meet, lyncdiscoverinternal, lyncdiscover — one per Director.
         var dir01 = plan["director-dir01.contoso.net"];
         Assert.Equal("dirpool01.contoso.net", dir01.SubjectName);
-        AssertNames(["dirpool01.contoso.net", "dir01.contoso.net", "dir02.contoso.net", "dialin.contoso.com", "meet.contoso.com", "lyncdiscoverinternal.contoso.com", "lyncdiscover.contoso.com"], dir01);
+        AssertNames(["dirpool01.contoso.net", "dir01.contoso.net", "dialin.contoso.com", "meet.contoso.com", "lyncdiscoverinternal.contoso.com", "lyncdiscover.contoso.com"], dir01);
         Assert.Equal("dir01.contoso.net", dir01.SanNames.ElementAt(1)); // this server right after the subject
         Assert.Equal(2, plan.Plan.Certificates.Count(c => c.Kind == CertificateKind.Director));
     }

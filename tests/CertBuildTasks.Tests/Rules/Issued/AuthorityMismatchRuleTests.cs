@@ -14,7 +14,7 @@ public sealed class AuthorityMismatchRuleTests : IssuedGateTestBase
     {
         var result = Gate(roots: [new(Root(), AuthorityKind.Internal, null), new(Intermediate(), null, false)]);
         var problems = Problems(result);
-        Assert.Equal(2, problems.Count); // the Edge external and the reverse proxy certificates are planned public
+        Assert.Equal(3, problems.Count); // the Edge external, the published Office Web Apps farm and the reverse proxy certificates are planned public
         Assert.All(problems, d => Assert.Equal("CBT3115", d.Id));
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CBT3010");
     }
