@@ -32,6 +32,77 @@ public static class CertificateFacts
     public static bool HasCrlDistributionPoint(X509Certificate2 certificate) =>
         certificate.Extensions.Any(e => e.Oid?.Value == CrlDistributionPoints);
 
+    /// <summary>
+    /// The URIs of the CRL distribution points (RFC 5280 4.2.1.13: DistributionPoint.fullName
+    /// uniformResourceIdentifier entries); empty when there is no extension or it cannot be read.
+    /// </summary>
+    public static IReadOnlyList<string> CrlUris(X509Certificate2 certificate)
+    {
+        if (certificate.Extensions.FirstOrDefault(e => e.Oid?.Value == CrlDistributionPoints) is not { } extension)
+        {
+            return [];
+        }
+
+        var uris = new List<string>();
+        try
+        {
+            var points = new AsnReader(extension.RawData, AsnEncodingRules.DER).ReadSequence();
+            while (points.HasData)
+            {
+                var point = points.ReadSequence();
+                if (point.HasData && point.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+                {
+                    var name = point.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0));
+                    if (name.HasData && name.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+                    {
+                        ReadUris(name.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)), uris);
+                    }
+                }
+            }
+        }
+        catch (AsnContentException)
+        {
+            return [];
+        }
+
+        return uris;
+    }
+
+    /// <summary>The caIssuers and OCSP URIs of the Authority Information Access extension.</summary>
+    public static IReadOnlyList<string> IssuerUris(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509AuthorityInformationAccessExtension>().FirstOrDefault() is { } aia
+            ? SafeUris(aia)
+            : [];
+
+    private static IReadOnlyList<string> SafeUris(X509AuthorityInformationAccessExtension aia)
+    {
+        try
+        {
+            return [.. aia.EnumerateCAIssuersUris().Concat(aia.EnumerateOcspUris())];
+        }
+        catch (CryptographicException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>GeneralNames: the uniformResourceIdentifier ([6] IA5String) entries.</summary>
+    private static void ReadUris(AsnReader names, List<string> uris)
+    {
+        var uri = new Asn1Tag(TagClass.ContextSpecific, 6);
+        while (names.HasData)
+        {
+            if (names.PeekTag().HasSameClassAndValue(uri))
+            {
+                uris.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, uri));
+            }
+            else
+            {
+                names.ReadEncodedValue();
+            }
+        }
+    }
+
     private const string RsaEncryption = "1.2.840.113549.1.1.1";
 
     /// <summary>

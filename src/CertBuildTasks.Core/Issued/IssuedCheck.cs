@@ -14,4 +14,10 @@ public sealed record IssuedCheck(
     TrustedRoot? ChainRoot)
 {
     public CertificatePolicy? Policy { get; init; }
+
+    /// <summary>The CA certificates above the issued one as the chain was built, the root last.</summary>
+    public IReadOnlyList<ChainAuthority> Chain { get; init; } = [];
+
+    /// <summary>Whether the topology has servers outside the domain (Edge, reverse proxy) that validate this certificate.</summary>
+    public string? ValidatedOutsideTheDomainBy { get; init; }
 }

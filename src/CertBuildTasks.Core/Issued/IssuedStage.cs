@@ -122,7 +122,12 @@ public static class IssuedStage
             bag.Add(InternalDiagnostics.UnexpectedFailure, match.Issued.Location, "building the chain of " + match.Issued.Display, ex.Message);
         }
 
-        var check = new IssuedCheck(match.Planned, match.Issued, validationTime, plan.Policy.ExpiryWarningDays.Value, rootsGiven, problems, root) { Policy = plan.Policy };
+        var check = new IssuedCheck(match.Planned, match.Issued, validationTime, plan.Policy.ExpiryWarningDays.Value, rootsGiven, problems, root)
+        {
+            Policy = plan.Policy,
+            Chain = ChainAuthority.Of(path),
+            ValidatedOutsideTheDomainBy = OutsideValidators.Of(plan, match.Planned),
+        };
         foreach (var rule in RuleCatalog.IssuedRules)
         {
             RuleRunner.Run(rule.Descriptor, bag, report => rule.Analyze(check, report), match.Issued.File);

@@ -74,7 +74,10 @@ public static class RuleCatalog
     public static IReadOnlyList<IssuedRule> IssuedRules { get; } =
     [
         new Issued.WeakSignatureRule(),
+        new Issued.WeakChainSignatureRule(),
         new Issued.WeakKeyRule(),
+        new Issued.WeakChainKeyRule(),
+        new Issued.LdapOnlyLocationsRule(),
         new Issued.SubjectDiffersRule(),
         new Issued.RequiredSanMissingRule(),
         new Issued.ExtraSansRule(),

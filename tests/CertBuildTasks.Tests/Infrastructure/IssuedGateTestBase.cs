@@ -12,7 +12,7 @@ public abstract class IssuedGateTestBase : IDisposable
 {
     protected static readonly DateTimeOffset Now = DateTimeOffset.UtcNow.AddHours(1); // after every certificate made during the test run
     protected TempDirectory Dir { get; } = new();
-    protected TestPki Pki { get; } = new();
+    protected TestPki Pki { get; set; } = new();
     protected CertificatePlan PlanUnderTest { get; set; } = Generate.Run(SampleInputs.Policy()).Plan;
 
     public void Dispose()

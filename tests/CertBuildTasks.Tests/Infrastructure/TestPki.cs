@@ -12,11 +12,14 @@ public sealed class TestPki : IDisposable
 {
     private static readonly Lazy<RSA> SharedLeafKey = new(() => RSA.Create(2048));
     private readonly RSA _rootKey = RSA.Create(2048);
-    private readonly RSA _intermediateKey = RSA.Create(2048);
+    private readonly RSA _intermediateKey;
     private long _serial = 1000;
 
-    public TestPki(string name = "Contoso")
+    /// <param name="intermediateDigest">What the root signs the issuing CA with: "sha256", or a weak digest (OpenSSL signs it: .NET refuses SHA-1).</param>
+    /// <param name="intermediateKeySize">The issuing CA's RSA key size.</param>
+    public TestPki(string name = "Contoso", string intermediateDigest = "sha256", int intermediateKeySize = 2048)
     {
+        _intermediateKey = RSA.Create(intermediateKeySize);
         var now = DateTimeOffset.UtcNow;
         var rootRequest = new CertificateRequest($"CN={name} Test Root", _rootKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
@@ -26,8 +29,22 @@ public sealed class TestPki : IDisposable
         intermediateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         intermediateRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         intermediateRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(intermediateRequest.PublicKey, false));
-        using var intermediate = intermediateRequest.Create(Root, now.AddYears(-1), now.AddYears(8), [1]);
+        using var intermediate = intermediateDigest == "sha256"
+            ? intermediateRequest.Create(Root, now.AddYears(-1), now.AddYears(8), [1])
+            : SignWithOpenSsl(intermediateRequest, intermediateDigest);
         Intermediate = intermediate.CopyWithPrivateKey(_intermediateKey);
+    }
+
+    /// <summary>The root signs the issuing CA's request with a digest .NET will not sign with.</summary>
+    private X509Certificate2 SignWithOpenSsl(CertificateRequest request, string digest)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("root.pem"), Root.ExportCertificatePem());
+        File.WriteAllText(dir.File("root.key"), _rootKey.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(dir.File("ca.csr"), request.CreateSigningRequestPem());
+        File.WriteAllText(dir.File("ca.cnf"), "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n");
+        OpenSsl.Run(dir.Path, "x509", "-req", "-in", "ca.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "2", "-days", "2900", "-" + digest, "-extfile", "ca.cnf", "-out", "ca.pem");
+        return X509Certificate2.CreateFromPem(File.ReadAllText(dir.File("ca.pem")));
     }
 
     public X509Certificate2 Root { get; }
@@ -53,6 +70,12 @@ public sealed class TestPki : IDisposable
         public X509KeyUsageFlags KeyUsage { get; init; } = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment;
 
         public bool CrlDistributionPoint { get; init; } = true;
+
+        /// <summary>Where the CRL is published (the default: one HTTP location).</summary>
+        public IReadOnlyList<string> CrlUris { get; init; } = ["http://pki.contoso.test/issuing.crl"];
+
+        /// <summary>Authority Information Access caIssuers locations; none by default.</summary>
+        public IReadOnlyList<string> IssuerUris { get; init; } = [];
 
         public DateTimeOffset? NotBefore { get; init; }
 
@@ -90,7 +113,12 @@ public sealed class TestPki : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(options.KeyUsage, true));
         if (options.CrlDistributionPoint)
         {
-            request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(["http://pki.contoso.test/issuing.crl"]));
+            request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(options.CrlUris));
+        }
+
+        if (options.IssuerUris.Count > 0)
+        {
+            request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, options.IssuerUris));
         }
 
         var notBefore = options.NotBefore ?? now.AddDays(-1);
