@@ -65,7 +65,12 @@ public static class InputDiagnostics
         "CBT1014", "Topology conversion refused", "The topology cannot be converted to '{0}': {1}",
         DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
 
+    public static readonly DiagnosticDescriptor XmppInferred = new(
+        "CBT1015", "XMPP federation inferred from the topology XML",
+        "XMPP federation is taken as enabled because the Edge pool '{0}' has an XMPP federation proxy port; its external certificate therefore names xmpp.<domain> and *.<domain> for every SIP domain (set \"xmpp\" in a CertTopologyOverrides file to say otherwise)",
+        DiagnosticCategory.Input, DiagnosticSeverity.Info);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [FileNotFound, FileEmpty, JsonSyntax, SchemaViolation, FileTooLarge, FileUnreadable, ItemCount, UnsupportedFormat,
-         XmlSyntax, DtdProhibited, XmlStructure, XmlFactMissing, OverrideUnmatched, ConversionRefused];
+         XmlSyntax, DtdProhibited, XmlStructure, XmlFactMissing, OverrideUnmatched, ConversionRefused, XmppInferred];
 }

@@ -33,6 +33,7 @@ public static class RuleCatalog
         new SettingIgnoredForRoleRule(),
         new StandardEditionServerMismatchRule(),
         new ServerNameNotAFileNameRule(),
+        new ReverseProxyMissingRule(),
     ];
 
     public static IReadOnlyList<PolicyRule> PolicyRules { get; } =

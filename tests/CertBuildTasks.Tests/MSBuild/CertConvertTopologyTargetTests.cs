@@ -49,7 +49,9 @@ public sealed class CertConvertTopologyTargetTests : IDisposable
 
         var jsonBuild = InProcessBuild.Run(Project(_jsonProject, "converted.json"));
         Assert.True(jsonBuild.Succeeded, jsonBuild.Describe());
-        Assert.Empty(jsonBuild.Warnings);
+        // The converted file is the same topology: only what the topology itself lacks is said (the
+        // Contoso Topology Builder file names no reverse proxy for its Edge).
+        Assert.Equal(source == "tbxml" ? ["CBT1119"] : [], jsonBuild.Warnings.Select(w => w.Code));
         Assert.Equal(
             File.ReadAllBytes(_xmlProject.File("bin/certbundle/plan.json")),
             File.ReadAllBytes(_jsonProject.File("bin/certbundle/plan.json")));

@@ -93,6 +93,19 @@ public sealed class XmlRoleMappingTests
 
         Assert.Equal(xmpp, result.Topology!.Xmpp.Value);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CBT1111");
+
+        // The inference is said (info), once, at the Edge cluster, and only when it turned XMPP on.
+        var said = result.Diagnostics.Where(d => d.Id == "CBT1015").ToList();
+        Assert.Equal(xmpp ? 1 : 0, said.Count);
+        Assert.All(said, d => Assert.Contains("'edgepool.fabrikam.com'", d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Xmpp_set_by_the_overrides_is_not_inferred_and_not_said()
+    {
+        var result = Read(Cluster(1, "edgepool.fabrikam.com", "edge1.fabrikam.com"), Service(1, "EdgeServer", "7", XmppPorts), overrides: "{ \"xmpp\": false }");
+        Assert.False(result.Topology!.Xmpp.Value);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CBT1015");
     }
 
     [Fact]

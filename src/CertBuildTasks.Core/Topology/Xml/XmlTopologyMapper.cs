@@ -71,9 +71,15 @@ internal static class XmlTopologyMapper
                     continue;
                 }
 
-                if (role == PoolRole.Edge)
+                if (role == PoolRole.Edge && Ports(services, "EdgeServer").Any(p => p.Attribute("Owner")?.Value == "urn:component:XmppFederationProxy"))
                 {
-                    xmppPorts |= Ports(services, "EdgeServer").Any(p => p.Attribute("Owner")?.Value == "urn:component:XmppFederationProxy");
+                    // A guess the admin should see: XMPP changes the Edge certificate's names (a wildcard among them).
+                    if (!xmppPorts && overrides?.Xmpp is null && effectiveVersion != ProductVersion.SfB2019)
+                    {
+                        diagnostics.Add(InputDiagnostics.XmppInferred, cluster.Location, cluster.Fqdn.Value);
+                    }
+
+                    xmppPorts = true;
                 }
 
                 pools.Add(PoolOf(cluster, role.Value, services, site.Name.Value, xml, diagnostics));
