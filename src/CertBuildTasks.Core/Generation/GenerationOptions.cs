@@ -15,5 +15,4 @@ public sealed record GenerationOptions(IReadOnlySet<string> CentralKeys, IReadOn
 
     public IReadOnlyDictionary<string, string> Thumbprints => Issued.ToDictionary(p => p.Key, p => p.Value.Thumbprint, StringComparer.Ordinal);
 
-    public ScriptWriter NewScript() => new() { IssuedThumbprints = Thumbprints };
 }

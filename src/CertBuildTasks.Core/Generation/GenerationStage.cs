@@ -42,18 +42,20 @@ public static class GenerationStage
             }
         }
 
+        var context = new ScriptContext(plan, toolVersion, options);
         foreach (var server in RunbookGenerator.ServersInOrder(plan))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var request = RequestScriptGenerator.Generate(plan, server, toolVersion, options);
-            var assignment = AssignmentScriptGenerator.Generate(plan, server, toolVersion, options);
+            var request = RequestScriptGenerator.Generate(context, server);
+            var assignment = AssignmentScriptGenerator.Generate(context, server);
             files.AddRange(new[] { request, assignment }.OfType<GeneratedFile>());
-            files.Add(RunbookGenerator.Server(plan, server, request is not null, assignment is not null));
+            files.Add(RunbookGenerator.Server(context, server, request is not null, assignment is not null));
         }
 
-        files.AddRange(GlobalScriptsGenerator.Generate(plan, toolVersion, options));
-        files.AddRange(RenewalScriptsGenerator.Generate(plan, toolVersion, options));
-        files.Add(RunbookGenerator.Deployment(plan));
+        files.AddRange(GlobalScriptsGenerator.Generate(context));
+        files.AddRange(RenewalScriptsGenerator.Generate(context));
+        files.Add(RunbookGenerator.Deployment(context));
+        files.Add(RunbookGenerator.Renewal(context));
         return ([.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], diagnostics.Sorted());
     }
 }

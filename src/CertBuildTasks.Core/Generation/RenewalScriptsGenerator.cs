@@ -1,140 +1,107 @@
-using System.Globalization;
-using CertBuildTasks.Deployed;
-using CertBuildTasks.Naming;
 using CertBuildTasks.Planning;
 
 namespace CertBuildTasks.Generation;
 
 /// <summary>
-/// global/Export-DeployedCertificates.ps1 (always: it produces the DeployedCertificate input) and, from
-/// the certificates in service, global/renewal/: the staged roll-over of the OAuthTokenIssuer
-/// certificate (effective at least 24 h before the current one ends) and of each Edge pool's
-/// AudioVideoAuthentication certificate (at least 8 h), each followed by the removal of the previous
-/// certificate once the effective date has passed. Ordinary usages are renewed with the servers'
-/// request and assignment scripts.
+/// global/Export-DeployedCertificates.ps1 (it produces the DeployedCertificate input) and global/renewal/:
+/// the staged roll-over of the OAuthTokenIssuer certificate and of each Edge pool's
+/// AudioVideoAuthentication certificate. Nothing about the certificates in service is baked in: the
+/// scripts read the current certificate from Get-CsCertificate, find the new one by the gate's
+/// thumbprint, the one the request script recorded, or its names, and compute the effective date when
+/// they run — at least 24 h (OAuth) or 8 h (A/V) before the current certificate ends. -RemovePrevious
+/// removes the previous certificate once the tokens it signed have expired. Ordinary usages are renewed
+/// with the servers' request and assignment scripts; global/renewal/runbook.md says the order.
 /// </summary>
 internal static class RenewalScriptsGenerator
 {
     public const string RenewalFolder = BundlePaths.GlobalFolder + "/renewal";
 
-    /// <summary>Token lifetimes: OAuth tokens live up to 24 h, A/V (MRAS) credentials up to 8 h.</summary>
-    public static readonly TimeSpan OAuthLead = TimeSpan.FromHours(24);
+    public const string OAuthRollScript = "Roll-OAuthCertificate.ps1";
 
-    public static readonly TimeSpan AudioVideoLead = TimeSpan.FromHours(8);
+    public const string AudioVideoRollScript = "Roll-AudioVideoCertificate.ps1";
 
-    /// <summary>Replication to every Front End, and time to stage every member of an Edge pool.</summary>
-    public static readonly TimeSpan SafetyMargin = TimeSpan.FromHours(24);
+    public static string AudioVideoFolder(PlannedCertificate c) => $"{RenewalFolder}/{BundlePaths.Segment("edge-" + c.Pool)}";
 
-    public static IEnumerable<GeneratedFile> Generate(CertificatePlan plan, string toolVersion, GenerationOptions options)
+    public static IEnumerable<GeneratedFile> Generate(ScriptContext context)
     {
-        yield return Export(toolVersion, options);
-
-        var oauth = options.Deployed.Where(d => Has(d, LyncUsage.OAuthTokenIssuer)).OrderBy(d => d.NotAfter).FirstOrDefault();
-        if (oauth is not null && plan.Certificates.Any(c => c.Usages.Contains(LyncUsage.OAuthTokenIssuer)))
+        yield return Export(context);
+        foreach (var oauth in context.Plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.OAuthTokenIssuer)))
         {
             yield return Roll(
-                $"{RenewalFolder}/Roll-OAuthCertificate.ps1", LyncUsage.OAuthTokenIssuer, oauth, OAuthLead, global: true, [],
-                "Run once, on any Front End: the Central Management Store replicates the roll-over to every server.", toolVersion, options);
+                context, RenewalFolder, OAuthRollScript, oauth, LyncUsage.OAuthTokenIssuer, global: true, [],
+                $"Run once, on {oauth.RequestingServer} where the new certificate was requested: the Central Management Store replicates the roll-over to every server.");
         }
 
-        foreach (var planned in plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.AudioVideoAuthentication)))
+        foreach (var av in context.Plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.AudioVideoAuthentication)))
         {
-            var current = options.Deployed
-                .Where(d => Has(d, LyncUsage.AudioVideoAuthentication) && planned.Servers.Contains(d.Server, DnsName.Comparer))
-                .OrderBy(d => d.NotAfter)
-                .FirstOrDefault();
-            if (current is null)
-            {
-                continue;
-            }
-
             yield return Roll(
-                $"{RenewalFolder}/{BundlePaths.Segment("edge-" + planned.Pool)}/Roll-AudioVideoCertificate.ps1", LyncUsage.AudioVideoAuthentication, current, AudioVideoLead, global: false,
-                [.. planned.Usages.Where(u => u != LyncUsage.AudioVideoAuthentication)],
-                $"Run on every Edge server of the pool ({string.Join(", ", planned.Servers)}) after the new certificate is imported there with its private key; all members roll over at the same effective date.",
-                toolVersion, options);
+                context, AudioVideoFolder(av), AudioVideoRollScript, av, LyncUsage.AudioVideoAuthentication, global: false,
+                [.. av.Usages.Where(u => u != LyncUsage.AudioVideoAuthentication)],
+                $"Run on every Edge server of the pool ({string.Join(", ", av.Servers)}) once the new certificate is there with its private key (Request-Certificates.ps1 on {av.RequestingServer}, Export-EdgeCertificates.ps1, Set-Certificates.ps1 -PfxPath on the others); give every member the same -EffectiveDate.");
         }
     }
 
-    private static bool Has(DeployedCertificate d, string usage) => d.Usages.Contains(usage, StringComparer.OrdinalIgnoreCase);
-
-    private static string DateLiteral(DateTimeOffset time) =>
-        "[datetime]::Parse(" + PowerShellText.Literal(time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
-        + ", [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AdjustToUniversal)";
-
-    private static GeneratedFile Roll(string path, string usage, DeployedCertificate current, TimeSpan lead, bool global, IReadOnlyList<string> alsoAssign, string where, string toolVersion, GenerationOptions options)
+    private static GeneratedFile Roll(ScriptContext context, string folder, string name, PlannedCertificate c, string usage, bool global, IReadOnlyList<string> alsoAssign, string where)
     {
-        // At least the token lifetime before the current certificate ends, plus a day for replication
-        // and for the other members of an Edge pool, which must all be staged before the first date.
-        var effective = current.NotAfter - lead - SafetyMargin;
-        var identity = global ? " -Identity 'Global'" : string.Empty;
-        var w = options.NewScript();
+        var lead = AssignmentScriptGenerator.StagedUsages[usage];
+        var scope = global ? " -Global" : string.Empty;
+        var w = context.NewScript();
         w.Header(
-            $"Rolls the {usage} certificate over to a new one without an outage, then removes the previous one.",
+            $"Rolls {usage} over to its new certificate without an outage, then removes the previous one.",
             [
                 where,
-                $"The current certificate {current.Thumbprint} ends {current.NotAfter.UtcDateTime:yyyy-MM-dd HH:mm} UTC; the new one takes effect {effective.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({lead.TotalHours:0} h token lifetime + {SafetyMargin.TotalHours:0} h margin before), so tokens issued with the old key stay valid.",
-                "First run: with -Thumbprint of the new certificate (Set-CsCertificate -Roll -EffectiveDate). After the current certificate has expired: run again with -RemovePrevious.",
+                $"Stages the new certificate with Set-CsCertificate -Roll -EffectiveDate, computed when the script runs: at least {lead} h (the token lifetime) before the current certificate ends, by default a day before that, and never earlier than an hour from now.",
+                $"After the new certificate has been in effect for {lead} h: run again with -RemovePrevious (Remove-CsCertificate -Previous).",
             ],
             [
-                ("[string] $Thumbprint", "Thumbprint of the new certificate, already in the local computer store (and, for A/V, on every Edge server)."),
-                ("[switch] $RemovePrevious", "Remove the previous certificate (Remove-CsCertificate -Previous); only after the current certificate has expired."),
+                ("[string] $Thumbprint", "The new certificate's thumbprint. Default: found here — the thumbprint the build's gate accepted or the request script recorded, else the newest certificate with the planned names that is not the current one."),
+                ("[Nullable[datetime]] $EffectiveDate", "When the new certificate takes effect (a [datetime]); it must be at least " + lead + " h before the current certificate ends. Default: computed as described above."),
+                ("[switch] $AssignNow", "Assign at once instead of staging (only when staging is impossible: the current certificate ends too soon). Tokens signed with the current certificate fail until renewed."),
+                ("[switch] $RemovePrevious", "Remove the previous certificate (Remove-CsCertificate -Previous) once the new one has been in effect for " + lead + " h."),
+                ScriptWriter.RenewWithinDaysParameter(context.RenewWithinDays),
             ],
-            toolVersion);
-        w.Line($"$currentThumbprint = {PowerShellText.Literal(current.Thumbprint)}");
-        w.Line($"$currentNotAfter = {DateLiteral(current.NotAfter)}");
-        w.Line($"$effectiveDate = {DateLiteral(effective)}");
-        w.Line("$now = (Get-Date).ToUniversalTime()");
+            context.ToolVersion,
+            HelperSections.Store | HelperSections.Lync);
         w.Open("if ($RemovePrevious)");
-        w.Comment("The previous certificate validates tokens it signed until it ends: remove it only after that.");
-        w.Open("if ($now -lt $currentNotAfter)");
-        w.Line($"throw ({PowerShellText.Literal("The previous certificate is valid until ")} + $currentNotAfter.ToString('u') + {PowerShellText.Literal(" and still validates tokens; remove it only after that.")})");
-        w.Close();
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(usage)}, 'Remove-CsCertificate -Previous'))");
-        w.Step($"{usage}: removing the previous certificate");
-        w.Line($"Remove-CsCertificate{identity} -Type {usage} -Previous -Confirm:$false");
-        w.Close();
+        w.Line($"Remove-PreviousCertificate -Type {usage} -LeadHours {lead}{scope}");
         w.Line("return");
         w.Close();
         w.Line();
-        w.Open("if (-not $Thumbprint)");
-        w.Line("throw 'Give -Thumbprint of the new certificate (or -RemovePrevious after the current certificate has expired).'");
-        w.Close();
+        w.Line($"$state = Get-UsageState -Type {usage}{scope}");
+        w.Line("$current = @()");
+        w.Line("if ($state.Current) { $current = @($state.Current.Thumbprint) }");
+        w.Open("if ($Thumbprint)");
         w.Comment("Copied thumbprints carry spaces and invisible marks; keep the hex digits only.");
-        w.Line("$Thumbprint = ($Thumbprint -replace '[^0-9A-Fa-f]', '').ToUpperInvariant()");
-        w.Open("if ($Thumbprint -eq $currentThumbprint)");
-        w.Line("throw 'The new certificate is the current one; request a new certificate first.'");
+        w.Line("$wanted = ($Thumbprint -replace '[^0-9A-Fa-f]', '').ToUpperInvariant()");
+        w.Line($"$new = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames @() -Thumbprints @($wanted) -ValidDays 0 -AllowMissing");
+        w.Line($"if (-not $new -or $new.Thumbprint -ne $wanted) {{ throw ({PowerShellText.Literal(c.Id + ": the certificate ")} + $wanted + ' is not in LocalMachine\\My with its private key.') }}");
         w.Close();
-        w.Line($"$assigned = @(Get-CsCertificate{identity} -Type {usage} | Where-Object {{ $_.Thumbprint -eq $Thumbprint }})");
-        w.Open("if ($assigned.Count -gt 0)");
-        w.Line($"Write-Step ({PowerShellText.Literal(usage + ": already rolled over to ")} + $Thumbprint)");
+        w.Open("else");
+        w.FindCertificate("new", c, "$RenewWithinDays", GlobalScriptsGenerator.RecordedFileFrom(folder, c), "-AllowMissing:$WhatIfPreference", "$current");
+        w.Close();
+        w.Open("if ($new -and $current -contains $new.Thumbprint)");
+        w.Line($"Write-Step ({PowerShellText.Literal(usage + ": the current certificate is already the new one, ")} + $new.Thumbprint)");
         w.Line("return");
         w.Close();
-        w.Open("if ($now -ge $effectiveDate)");
-        w.Line($"throw ({PowerShellText.Literal("Too late for a staged roll-over: the effective date ")} + $effectiveDate.ToString('u') + {PowerShellText.Literal(" has passed. Assign the new certificate directly with Set-CsCertificate and expect a short interruption.")})");
-        w.Close();
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(usage)}, 'Set-CsCertificate -Roll'))");
-        w.Line($"Write-Step ({PowerShellText.Literal(usage + ": rolling over to ")} + $Thumbprint + ' effective ' + $effectiveDate.ToString('u'))");
-        w.Comment("Set-CsCertificate reads the date in the server's local time.");
-        w.Line($"Set-CsCertificate{identity} -Type {usage} -Thumbprint $Thumbprint -Roll -EffectiveDate $effectiveDate.ToLocalTime() -Confirm:$false");
-        w.Close();
+        w.ThumbprintOfFound("new");
+        w.Line($"Set-StagedCertificate -Id {PowerShellText.Literal(c.Id)} -Type {usage} -Thumbprint $thumbprint -LeadHours {lead}{scope} -EffectiveDate $EffectiveDate -AssignNow:$AssignNow");
         if (alsoAssign.Count > 0)
         {
             // The same certificate also serves usages without tokens (Access and Web Conferencing Edge):
             // they take the new certificate now, the A/V usage at the effective date.
-            var types = string.Join(",", alsoAssign);
-            w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(types)}, 'Set-CsCertificate'))");
-            w.Line($"Write-Step ({PowerShellText.Literal(types + ": assigning ")} + $Thumbprint)");
-            w.Line($"Set-CsCertificate{identity} -Type {types} -Thumbprint $Thumbprint -Confirm:$false");
+            var types = PowerShellText.Array(alsoAssign);
+            w.Open($"if (-not (Test-Assigned -Type {types} -Thumbprint $thumbprint) -and $PSCmdlet.ShouldProcess({PowerShellText.Literal(string.Join(",", alsoAssign))}, 'Set-CsCertificate'))");
+            w.Line($"Write-Step ({PowerShellText.Literal(string.Join(", ", alsoAssign) + ": assigning ")} + $thumbprint)");
+            w.Line($"Set-CsCertificate -Type {types} -Thumbprint $thumbprint -Confirm:$false");
             w.Close();
         }
 
-        return GeneratedFile.PowerShell(path, w.ToString());
+        return GeneratedFile.PowerShell($"{folder}/{name}", w.ToString());
     }
 
-    private static GeneratedFile Export(string toolVersion, GenerationOptions options)
+    private static GeneratedFile Export(ScriptContext context)
     {
-        var w = options.NewScript();
+        var w = context.NewScript();
         w.Header(
             "Exports the certificates in service on this server (Get-CsCertificate) for CertCheckDeployed.",
             [
@@ -142,7 +109,7 @@ internal static class RenewalScriptsGenerator
                 "<DeployedCertificate Include=\"deployed/*.deployed.json\" />. Nothing on the server changes.",
             ],
             [("[string] $OutputPath", "Folder for <server FQDN>.deployed.json. Default: this script's folder.")],
-            toolVersion);
+            context.ToolVersion);
         w.Line("if (-not $OutputPath) { $OutputPath = $PSScriptRoot }");
         w.Line("$server = Get-LocalFqdn");
         w.Line("$entries = @()");

@@ -7,50 +7,66 @@ namespace CertBuildTasks.Generation;
 /// <summary>
 /// servers/&lt;fqdn&gt;/Request-Certificates.ps1: requests every certificate whose key this server
 /// generates, following each certificate's request mode — cmdlet (Request-CsCertificate online),
-/// certreq (-new, -submit -config, -accept -machine on this server, which holds the pending key) or
-/// offline (certreq -new now; -accept once the CA answered, with -ResponsePath). A certificate that is
-/// already in the machine store with the planned subject and names is skipped, so runs are idempotent.
+/// certreq (-new, -submit -config, -accept -machine) or offline (certreq -new now; -accept once the
+/// CA answered). The same script serves the first deployment and every renewal: a certificate that
+/// serves (valid for more than the renewal window) is left alone, one that ends within it is replaced
+/// with a new key. Every path remembers where it is, so a second run never makes a second key: the
+/// recorded thumbprint, the pending request id of the CA, the marker of a request sent by hand.
 /// </summary>
 internal static class RequestScriptGenerator
 {
-    public static GeneratedFile? Generate(CertificatePlan plan, string server, string toolVersion, GenerationOptions options)
+    public static GeneratedFile? Generate(ScriptContext context, string server)
     {
+        var plan = context.Plan;
         var certificates = plan.RequestedFrom(server).ToList();
         if (certificates.Count == 0)
         {
             return null;
         }
 
-        var centralKeys = options.CentralKeys;
-        var w = options.NewScript();
+        var centralKeys = context.Options.CentralKeys;
+        var own = certificates.Where(c => !centralKeys.Contains(c.Id)).ToList();
+        var isEdge = certificates.Any(c => c.Kind is CertificateKind.EdgeInternal or CertificateKind.EdgeExternal);
         var help = certificates.Select(c => $"{c.Id}: {Describe(c)}").Prepend($"Run on {server}. Certificates requested here:").ToList();
         var parameters = new List<(string, string)>();
-        if (certificates.Any(c => c.RequestMode == RequestMode.Cmdlet && !centralKeys.Contains(c.Id)))
+        if (own.Any(c => c.RequestMode == RequestMode.Cmdlet))
         {
             parameters.Add(("[System.Management.Automation.PSCredential] $CaCredential", "Account for the enterprise CA (Request-CsCertificate -CaAccount/-CaPassword). Default: the signed-in user."));
         }
 
-        var offline = certificates.Where(c => c.RequestMode == RequestMode.Offline && !centralKeys.Contains(c.Id)).ToList();
-        if (offline.Count > 0)
+        var offline = own.Any(c => c.RequestMode == RequestMode.Offline);
+        if (offline)
         {
-            parameters.Add(("[string] $ResponsePath", "Folder with the CA's answers, saved as <certificate id>.cer. When given, the script accepts them (certreq -accept -machine) instead of making requests."));
+            parameters.Add(("[string] $ResponsePath", "Folder with the CA's answers, saved as <certificate id>.cer (or .p7b with the chain). The answers found there are accepted (certreq -accept -machine)."));
+            parameters.Add(("[switch] $NewRequest", "Discard a request that still waits for the CA's answer and make a new one (a new key)."));
         }
 
-        w.Header($"Requests the certificates whose private keys {server} generates.", help, parameters, toolVersion);
-        w.ExpectServer(server);
-        w.Line();
-
-        if (offline.Count > 0)
+        var acceptsAnswers = own.Any(c => c.RequestMode != RequestMode.Cmdlet);
+        if (isEdge || acceptsAnswers)
         {
-            w.Open("if ($ResponsePath)");
-            foreach (var c in offline)
+            parameters.Add(("[string] $CaChainPath", "The CA chain (.p7b or .cer) to trust before any answer is accepted: certreq -accept fails against an untrusted root (0x800b0109). Roots go to Trusted Root, intermediates to Intermediate Certification Authorities."));
+        }
+
+        parameters.Add(ScriptWriter.RenewWithinDaysParameter(context.RenewWithinDays));
+        var sections = HelperSections.Store | (acceptsAnswers ? HelperSections.Requests : HelperSections.None) | (isEdge || acceptsAnswers ? HelperSections.Chain : HelperSections.None);
+        var w = context.NewScript();
+        w.Header($"Requests the certificates whose private keys {server} generates, and their replacements at renewal.", help, parameters, context.ToolVersion, sections);
+        w.ExpectServer(server);
+        w.Line("$pendingApproval = @()");
+        w.Line();
+        if (parameters.Any(p => p.Item1.Contains("$CaChainPath", StringComparison.Ordinal)))
+        {
+            w.Comment("The chain first: certreq -accept needs a trusted root, and a workgroup Edge has none of the internal CA's.");
+            w.Open("if ($CaChainPath)");
+            w.Line("Import-CaChain -Path $CaChainPath");
+            w.Close();
+            if (isEdge)
             {
-                WriteAccept(w, c);
+                w.Open("else");
+                w.Line("Write-Warning 'No -CaChainPath: the internal CA chain must already be trusted here, or accepting its answers fails (0x800b0109).'");
+                w.Close();
             }
 
-            w.Step("Answers accepted. Next: run Set-Certificates.ps1 (see runbook.md).");
-            w.Line("return");
-            w.Close();
             w.Line();
         }
 
@@ -58,43 +74,66 @@ internal static class RequestScriptGenerator
         {
             // The key already exists in the build's key store; a request here would make a second key.
             var submit = c.CertificateAuthority == AuthorityKind.Internal && c.CaConfig is { } config
-                ? $"submit it with: certreq -submit -config \"{config}\" {c.Id}.csr {c.Id}.cer"
+                ? $"submit it to {config} (certreq -submit -config <CA> {c.Id}.csr {c.Id}.cer)"
                 : "send it to the " + (c.CertificateAuthority == AuthorityKind.Public ? "public" : "internal") + " CA";
             w.Step($"{c.Id}: its key was generated centrally by the build (CertGenerateCsr) with the request {c.Id}.csr; {submit}. Add the answer to the project as an IssuedCertificate: the build makes the PFX that Set-Certificates.ps1 imports.");
             w.Line();
         }
 
-        foreach (var c in certificates.Where(c => !centralKeys.Contains(c.Id)))
+        foreach (var c in own)
         {
-            w.Comment($"{c.Id}: {Describe(c)}");
-            w.FindCertificate("existing", c, "-AllowMissing");
-            w.Open("if ($existing)");
-            w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": already in LocalMachine\\My with the planned names, thumbprint ")} + $existing.Thumbprint)");
-            w.Close();
-            w.Open("else");
-            switch (c.RequestMode)
-            {
-                case RequestMode.Cmdlet:
-                    WriteCmdlet(w, c);
-                    break;
-                case RequestMode.Certreq:
-                    WriteCertreq(w, c);
-                    break;
-                default:
-                    WriteOffline(w, c, plan.Policy.PublicCaName?.Value);
-                    break;
-            }
-
-            w.Close();
-            w.Line();
+            WriteCertificate(w, c, plan.Policy.PublicCaName?.Value);
         }
 
+        w.Open("if ($pendingApproval.Count -gt 0)");
+        w.Line("throw ('Waiting for the CA: ' + ($pendingApproval -join '; ') + '. Run this script again once the CA has answered: it completes the requests without new keys.')");
+        w.Close();
         w.Step("Requests done. Next: see runbook.md.");
         return GeneratedFile.PowerShell($"{BundlePaths.Server(server)}/{BundlePaths.RequestScript}", w.ToString());
     }
 
-    private static string Describe(PlannedCertificate c) =>
-        $"{(c.Usages.IsEmpty ? "reverse proxy" : string.Join(", ", c.Usages))}, subject {c.SubjectName}, {c.RequestMode.ToString().ToLowerInvariant()} request to the {(c.CertificateAuthority == AuthorityKind.Public ? "public" : "internal")} CA";
+    public static string Describe(PlannedCertificate c) =>
+        $"{(c.Usages.IsEmpty ? c.Kind == CertificateKind.OfficeWebApps ? "Office Web Apps farm" : "reverse proxy" : string.Join(", ", c.Usages))}, subject {c.SubjectName}, {c.RequestMode.ToString().ToLowerInvariant()} request to the {(c.CertificateAuthority == AuthorityKind.Public ? "public" : "internal")} CA";
+
+    /// <summary>One certificate's block: leave a serving certificate alone, else request (or complete) its replacement.</summary>
+    internal static void WriteCertificate(ScriptWriter w, PlannedCertificate c, string? publicCa)
+    {
+        w.Comment($"{c.Id}: {Describe(c)}");
+        WriteFileVariables(w, c);
+        w.FindCertificate("existing", c, "$RenewWithinDays", "$thumbprintFile", "-AllowMissing");
+        w.Open("if ($existing)");
+        w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": in LocalMachine\\My, thumbprint ")} + $existing.Thumbprint + ', valid until ' + $existing.NotAfter.ToString('u'))");
+        w.Line("Save-Thumbprint -Path $thumbprintFile -Thumbprint $existing.Thumbprint");
+        w.Close();
+        w.Open("else");
+        w.FindCertificate("ending", c, "0", "$thumbprintFile", "-AllowMissing");
+        w.Open("if ($ending)");
+        w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": the certificate in service (")} + $ending.Thumbprint + ') ends ' + $ending.NotAfter.ToString('u') + ', within ' + $RenewWithinDays + ' days: requesting its replacement with a new key')");
+        w.Close();
+        switch (c.RequestMode)
+        {
+            case RequestMode.Cmdlet:
+                WriteCmdlet(w, c);
+                break;
+            case RequestMode.Certreq:
+                WriteCertreq(w, c);
+                break;
+            default:
+                WriteOffline(w, c, publicCa);
+                break;
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    private static void WriteFileVariables(ScriptWriter w, PlannedCertificate c)
+    {
+        foreach (var (variable, suffix) in new[] { ("inf", ".inf"), ("req", ".req"), ("cer", ".cer"), ("chainFile", ".chain.p7b"), ("thumbprintFile", ".thumbprint"), ("marker", ".requested"), ("pendingFile", ".requestid") })
+        {
+            w.Line($"${variable} = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + suffix)}");
+        }
+    }
 
     private static void WriteCmdlet(ScriptWriter w, PlannedCertificate c)
     {
@@ -108,7 +147,6 @@ internal static class RequestScriptGenerator
         }
 
         w.Line($"    DomainName = {PowerShellText.Literal(string.Join(",", c.SanNames))}");
-        w.Line($"    FriendlyName = {PowerShellText.Literal(c.FriendlyName)}");
         w.Line(string.Create(CultureInfo.InvariantCulture, $"    KeySize = {c.KeySize}"));
         w.Line($"    PrivateKeyExportable = {PowerShellText.Bool(c.ExportablePrivateKey)}");
         if (c.Template is { } template)
@@ -132,10 +170,35 @@ internal static class RequestScriptGenerator
         w.Line("$request['CaAccount'] = $CaCredential.UserName");
         w.Line("$request['CaPassword'] = $CaCredential.GetNetworkCredential().Password");
         w.Close();
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'Request-CsCertificate'))");
+        w.Open("if (Test-Path -LiteralPath $pendingFile)");
+        w.Comment("Requested before and held for approval: retrieve what the cmdlet has pending instead of making a second key.");
+        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'Request-CsCertificate -Retrieve'))");
+        w.Open("foreach ($held in @(Request-CsCertificate -List))");
+        w.Line("Request-CsCertificate -Retrieve -RequestId $held.RequestId | Out-Null");
+        w.Close();
+        w.FindCertificate("certificate", c, "$RenewWithinDays", null, "-AllowMissing");
+        w.Open("if ($certificate)");
+        w.Line("Save-Thumbprint -Path $thumbprintFile -Thumbprint $certificate.Thumbprint");
+        w.Line("Remove-Item -LiteralPath $pendingFile");
+        w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": issued after approval, thumbprint ")} + $certificate.Thumbprint)");
+        w.Close();
+        w.Open("else");
+        w.Line($"$pendingApproval += {PowerShellText.Literal(c.Id + " (Request-CsCertificate, held by the CA for approval)")}");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Open($"elseif ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'Request-CsCertificate'))");
+        w.Line($"$request['FriendlyName'] = Get-UniqueFriendlyName -Planned {PowerShellText.Literal(c.FriendlyName)}");
         w.Step($"{c.Id}: requesting {string.Join(", ", c.Usages)} with Request-CsCertificate");
         w.Line("$certificate = Request-CsCertificate @request");
+        w.Open("if ($certificate -and $certificate.Thumbprint)");
+        w.Line("Save-Thumbprint -Path $thumbprintFile -Thumbprint $certificate.Thumbprint");
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": issued, thumbprint ")} + $certificate.Thumbprint)");
+        w.Close();
+        w.Open("else");
+        w.Line("Set-Content -LiteralPath $pendingFile -Value 'Request-CsCertificate' -Encoding Ascii");
+        w.Line($"$pendingApproval += {PowerShellText.Literal(c.Id + " (Request-CsCertificate, held by the CA for approval)")}");
+        w.Close();
         w.Close();
     }
 
@@ -167,74 +230,93 @@ internal static class RequestScriptGenerator
         }
     }
 
-    private static void WriteFileVariables(ScriptWriter w, PlannedCertificate c)
+    /// <summary>certreq -new with a friendly name no certificate of the store has, the key kept pending here.</summary>
+    private static void WriteNewRequest(ScriptWriter w, PlannedCertificate c)
     {
-        w.Line($"$inf = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".inf")}");
-        w.Line($"$req = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".req")}");
+        w.Line($"$friendlyName = Get-UniqueFriendlyName -Planned {PowerShellText.Literal(c.FriendlyName)}");
+        w.Step($"{c.Id}: creating the request and its key with certreq -new");
+        w.Line($"Invoke-Certreq -Arguments @('-new', '-f', '-q', (Get-RequestInf -Inf $inf -FriendlyName $friendlyName -Planned {PowerShellText.Literal(c.FriendlyName)}), $req) | Out-Null");
+        w.Line("Set-Content -LiteralPath $marker -Value (Get-Date).ToString('o') -Encoding Ascii");
+    }
+
+    /// <summary>The chain the build's gate bundled beside the answer, trusted before the answer is accepted.</summary>
+    private static void WriteBundledChain(ScriptWriter w)
+    {
+        w.Open("if (-not $CaChainPath -and (Test-Path -LiteralPath $chainFile))");
+        w.Line("Import-CaChain -Path $chainFile");
+        w.Close();
     }
 
     private static void WriteCertreq(ScriptWriter w, PlannedCertificate c)
     {
         var config = PowerShellText.Literal(c.CaConfig ?? string.Empty);
-        WriteFileVariables(w, c);
-        w.Line($"$cer = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".cer")}");
-        w.Line($"$pending = Join-Path -Path $PSScriptRoot -ChildPath {PowerShellText.Literal(c.Id + ".requestid")}");
-        w.Open("if (Test-Path -LiteralPath $cer)");
-        w.Comment("The issued certificate is already here (the bundle carries it once the gate passed): accept it.");
-        w.AcceptAnswer(c.Id);
+        w.Open($"if (Test-UsableAnswer -Path $cer -Subject {PowerShellText.Literal(c.SubjectName)} -ValidDays $RenewWithinDays)");
+        w.Comment("The CA's answer is here (certreq -submit wrote it, or the bundle carries it once the gate passed): accept it.");
+        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -accept -machine'))");
+        WriteBundledChain(w);
+        w.Line($"Install-Answer -Id {PowerShellText.Literal(c.Id)} -Path $cer -ThumbprintFile $thumbprintFile");
+        w.Line("if (Test-Path -LiteralPath $pendingFile) { Remove-Item -LiteralPath $pendingFile }");
         w.Close();
-        w.Open("elseif (Test-Path -LiteralPath $pending)");
-        w.Comment("Submitted before and pending approval: retrieve it instead of making a second key.");
-        w.Line("$requestId = (@(Get-Content -LiteralPath $pending) | Select-Object -First 1).Trim()");
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -retrieve, -accept'))");
+        w.Close();
+        w.Open("elseif (Test-Path -LiteralPath $pendingFile)");
+        w.Comment("Submitted before and held for approval: retrieve it instead of making a second key.");
+        w.Line("$requestId = Get-FirstLine $pendingFile");
+        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -retrieve'))");
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": retrieving request ")} + $requestId)");
         w.Line($"Invoke-Certreq -Arguments @('-retrieve', '-f', '-q', '-config', {config}, $requestId, $cer) | Out-Null");
-        WritePendingCheck(w, c);
-        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
-        w.Line("Remove-Item -LiteralPath $pending");
+        WriteAcceptOrWait(w, c);
         w.Close();
         w.Close();
         w.Open($"elseif ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new, -submit, -accept'))");
-        w.Step($"{c.Id}: creating the request and key with certreq -new");
-        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req) | Out-Null");
+        WriteNewRequest(w, c);
         w.Step($"{c.Id}: submitting to {c.CaConfig}");
+        w.Line("if (Test-Path -LiteralPath $cer) { Remove-Item -LiteralPath $cer }");
         w.Line($"$answer = Invoke-Certreq -Arguments @('-submit', '-f', '-q', '-config', {config}, $req, $cer)");
-        w.Open("if (-not (Test-Path -LiteralPath $cer))");
         w.Line(@"$match = [regex]::Match(($answer -join ' '), 'RequestId:\s*""?(\d+)')");
-        w.Line("if ($match.Success) { Set-Content -LiteralPath $pending -Value $match.Groups[1].Value }");
-        w.Close();
-        WritePendingCheck(w, c);
-        w.Step($"{c.Id}: installing the issued certificate with certreq -accept -machine");
-        w.Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
+        w.Line("if ($match.Success) { Set-Content -LiteralPath $pendingFile -Value $match.Groups[1].Value -Encoding Ascii }");
+        WriteAcceptOrWait(w, c);
         w.Close();
     }
 
-    private static void WritePendingCheck(ScriptWriter w, PlannedCertificate c)
+    /// <summary>After -submit or -retrieve: accept what the CA issued, or say it is held for approval.</summary>
+    private static void WriteAcceptOrWait(ScriptWriter w, PlannedCertificate c)
     {
-        w.Open("if (-not (Test-Path -LiteralPath $cer))");
-        w.Line($"throw {PowerShellText.Literal(c.Id + ": the CA has not issued the certificate yet (pending approval). Run this script again once it is approved: it retrieves and accepts it.")}");
+        w.Open("if (Test-Path -LiteralPath $cer)");
+        WriteBundledChain(w);
+        w.Line($"Install-Answer -Id {PowerShellText.Literal(c.Id)} -Path $cer -ThumbprintFile $thumbprintFile");
+        w.Line("if (Test-Path -LiteralPath $pendingFile) { Remove-Item -LiteralPath $pendingFile }");
+        w.Line("if (Test-Path -LiteralPath $marker) { Remove-Item -LiteralPath $marker }");
+        w.Close();
+        w.Open("else");
+        w.Line($"$pendingApproval += ({PowerShellText.Literal(c.Id + " (request ")} + (Get-FirstLine $pendingFile) + ' held by the CA for approval)')");
         w.Close();
     }
 
     private static void WriteOffline(ScriptWriter w, PlannedCertificate c, string? publicCa)
     {
-        WriteFileVariables(w, c);
-        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new'))");
-        w.Step($"{c.Id}: creating the request and key with certreq -new");
-        w.Line("Invoke-Certreq -Arguments @('-new', '-f', '-q', $inf, $req) | Out-Null");
-        var ca = c.CertificateAuthority == AuthorityKind.Public ? "the public CA" + (publicCa is null ? string.Empty : " (" + publicCa + ")") : "the internal CA";
+        var ca = c.CertificateAuthority == AuthorityKind.Public
+            ? "the public CA" + (publicCa is null ? string.Empty : " (" + publicCa + ")")
+            : "the internal CA" + (c.CaConfig is null ? string.Empty : " (" + c.CaConfig + ", from a machine that can reach it)");
+        w.Line("$answer = $null");
+        w.Line("$candidates = @($cer)");
+        w.Line($"if ($ResponsePath) {{ $candidates = @((Join-Path -Path $ResponsePath -ChildPath {PowerShellText.Literal(c.Id + ".p7b")}), (Join-Path -Path $ResponsePath -ChildPath {PowerShellText.Literal(c.Id + ".cer")})) + $candidates }}");
+        w.Open("foreach ($candidate in $candidates)");
+        w.Line($"if (-not $answer -and (Test-UsableAnswer -Path $candidate -Subject {PowerShellText.Literal(c.SubjectName)} -ValidDays $RenewWithinDays)) {{ $answer = $candidate }}");
+        w.Close();
+        w.Open("if ($answer)");
+        w.Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -accept -machine'))");
+        WriteBundledChain(w);
+        w.Line($"Install-Answer -Id {PowerShellText.Literal(c.Id)} -Path $answer -ThumbprintFile $thumbprintFile");
+        w.Line("if (Test-Path -LiteralPath $marker) { Remove-Item -LiteralPath $marker }");
+        w.Close();
+        w.Close();
+        w.Open($"elseif (-not $NewRequest -and (Test-Path -LiteralPath $marker) -and (Test-Path -LiteralPath $req) -and (Test-PendingRequest -Subject {PowerShellText.Literal(c.SubjectName)} -FriendlyName {PowerShellText.Literal(c.FriendlyName)}))");
+        w.Comment("Requested before: its key waits in this server's request store. A new request would make a second key.");
+        w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": waiting for the answer to ")} + $req + ' (made ' + (Get-FirstLine $marker) + '): ' + {PowerShellText.Literal("send it to " + ca + ", save the answer as " + c.Id + ".cer and run this script again with -ResponsePath <folder>.")})");
+        w.Close();
+        w.Open($"elseif ($PSCmdlet.ShouldProcess({PowerShellText.Literal(c.Id)}, 'certreq -new'))");
+        WriteNewRequest(w, c);
         w.Line($"Write-Step ({PowerShellText.Literal(c.Id + ": send ")} + $req + {PowerShellText.Literal(" to " + ca + ". Save its answer as " + c.Id + ".cer and run this script again with -ResponsePath <folder>.")})");
-        w.Close();
-    }
-
-    private static void WriteAccept(ScriptWriter w, PlannedCertificate c)
-    {
-        w.Line($"$cer = Join-Path -Path $ResponsePath -ChildPath {PowerShellText.Literal(c.Id + ".cer")}");
-        w.Open("if (Test-Path -LiteralPath $cer)");
-        w.AcceptAnswer(c.Id);
-        w.Close();
-        w.Open("else");
-        w.Line($"Write-Warning ({PowerShellText.Literal(c.Id + ": no answer found at ")} + $cer)");
         w.Close();
     }
 }

@@ -1,114 +1,71 @@
+using System.Reflection;
+
 namespace CertBuildTasks.Generation;
 
+/// <summary>The sections of ScriptHelpers.ps1 a generated script can carry, besides Core (always).</summary>
+[Flags]
+internal enum HelperSections
+{
+    None = 0,
+    Native = 1,
+    Store = 2,
+    Requests = 4 | Native | Store,
+    Chain = 8 | Native,
+    Pfx = 16 | Native,
+    Lync = 32,
+}
+
 /// <summary>
-/// Helper functions every generated script carries (no shared module to install). Written for
-/// Windows PowerShell 3.0: no ternary, no ??, no pipeline chains, no ?. member access.
-/// Test-IsElevated and Get-LocalFqdn are only defined when the caller has not defined them, so a
-/// harness can run the scripts off Windows; on a server they are always the ones below.
+/// The helper functions every generated script carries (no shared module to install), from the
+/// embedded ScriptHelpers.ps1: a real PowerShell file, parsed and run by the tests like the scripts.
+/// A script carries Core and the sections it asks for, so 10,000 servers' scripts stay small.
 /// </summary>
 internal static class ScriptHelpers
 {
-    public static readonly string[] Lines =
-    [
-        "function Write-Step {",
-        "    param([string] $Message)",
-        "    Write-Host ('[{0}] {1}' -f (Get-Date).ToString('s'), $Message)",
-        "}",
-        "",
-        "if (-not (Test-Path -Path Function:\\Test-IsElevated)) {",
-        "    function Test-IsElevated {",
-        "        $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()",
-        "        $principal = New-Object -TypeName System.Security.Principal.WindowsPrincipal -ArgumentList $identity",
-        "        return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)",
-        "    }",
-        "}",
-        "",
-        "if (-not (Test-Path -Path Function:\\Get-LocalFqdn)) {",
-        "    function Get-LocalFqdn {",
-        "        return [System.Net.Dns]::GetHostEntry([string]::Empty).HostName",
-        "    }",
-        "}",
-        "",
-        "function Assert-Server {",
-        "    param([string] $Expected)",
-        "    $actual = Get-LocalFqdn",
-        "    if ($actual -ne $Expected) {",
-        "        Write-Warning ('This script was generated for {0} but runs on {1}.' -f $Expected, $actual)",
-        "    }",
-        "}",
-        "",
-        "function Invoke-Certreq {",
-        "    param([string[]] $Arguments)",
-        "    Write-Verbose ('certreq ' + ($Arguments -join ' '))",
-        "    $output = @(& certreq.exe @Arguments)",
-        "    if ($LASTEXITCODE -ne 0) {",
-        "        throw ('certreq {0} failed with exit code {1}: {2}' -f $Arguments[0], $LASTEXITCODE, ($output -join ' '))",
-        "    }",
-        "    return $output",
-        "}",
-        "",
-        "# The certificate of the machine store with this subject and at least the planned DNS names (a CA or",
-        "# Request-CsCertificate may add names; the build's gate reports them). Fewest extra names first, then",
-        "# the newest. Stops when none matches (unless -AllowMissing) or when two match equally well.",
-        "function Find-PlannedCertificate {",
-        "    param([string] $Id, [string] $Subject, [string[]] $DnsNames, [switch] $AllowMissing)",
-        "    $wanted = @($DnsNames | ForEach-Object { $_.ToLowerInvariant() })",
-        "    $found = @(Get-ChildItem -Path 'Cert:\\LocalMachine\\My' | Where-Object {",
-        "        $names = @($_.DnsNameList | ForEach-Object { $_.Unicode.ToLowerInvariant() })",
-        "        $missing = @($wanted | Where-Object { $names -notcontains $_ })",
-        "        $_.HasPrivateKey -and ($_.GetNameInfo([System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName, $false) -eq $Subject) -and ($missing.Count -eq 0)",
-        "    } | Sort-Object -Property @{ Expression = { @($_.DnsNameList).Count }; Ascending = $true }, @{ Expression = { $_.NotAfter }; Descending = $true })",
-        "    if ($found.Count -eq 0) {",
-        "        if ($AllowMissing) { return $null }",
-        "        throw ('{0}: no certificate with a private key, subject {1} and all the planned DNS names is in LocalMachine\\My. Request and accept it first.' -f $Id, $Subject)",
-        "    }",
-        "    if ($found.Count -gt 1 -and $found[0].NotAfter -eq $found[1].NotAfter -and @($found[0].DnsNameList).Count -eq @($found[1].DnsNameList).Count) {",
-        "        throw ('{0}: {1} certificates with subject {2} and the planned DNS names match equally well; remove the ones not to use.' -f $Id, $found.Count, $Subject)",
-        "    }",
-        "    return $found[0]",
-        "}",
-        "",
-        "# The issued certificate the build's gate accepted, by its thumbprint, with its private key.",
-        "function Find-IssuedCertificate {",
-        "    param([string] $Id, [string] $Thumbprint, [switch] $AllowMissing)",
-        "    $found = @(Get-ChildItem -Path 'Cert:\\LocalMachine\\My' | Where-Object { $_.Thumbprint -eq $Thumbprint -and $_.HasPrivateKey })",
-        "    if ($found.Count -eq 0) {",
-        "        if ($AllowMissing) { return $null }",
-        "        throw ('{0}: the issued certificate {1} is not in LocalMachine\\My with its private key. Accept it on the requesting server (certreq -accept -machine {0}.cer) or import its PFX first.' -f $Id, $Thumbprint)",
-        "    }",
-        "    return $found[0]",
-        "}",
-        "",
-        "# The thumbprint assigned to a usage now, or $null.",
-        "function Get-AssignedThumbprint {",
-        "    param([string] $Type, [switch] $Global)",
-        "    if ($Global) { $assigned = @(Get-CsCertificate -Identity 'Global' -Type $Type -ErrorAction SilentlyContinue) }",
-        "    else { $assigned = @(Get-CsCertificate -Type $Type -ErrorAction SilentlyContinue) }",
-        "    if ($assigned.Count -eq 0) { return $null }",
-        "    return $assigned[0].Thumbprint",
-        "}",
-        "",
-        "# OAuthTokenIssuer and AudioVideoAuthentication are never swapped at once: tokens signed with the old",
-        "# certificate would fail. A different certificate already assigned means a renewal, which is staged.",
-        "function Assert-NotReplacingStaged {",
-        "    param([string] $Id, [string[]] $Type, [string] $Thumbprint, [switch] $Global)",
-        "    foreach ($usage in @($Type | Where-Object { $_ -eq 'OAuthTokenIssuer' -or $_ -eq 'AudioVideoAuthentication' })) {",
-        "        $current = Get-AssignedThumbprint -Type $usage -Global:$Global",
-        "        if ($current -and $current -ne $Thumbprint) {",
-        "            throw ('{0}: {1} is already assigned (thumbprint {2}). Replacing it at once breaks authentication; stage the new certificate with Set-CsCertificate -Type {1} -Thumbprint {3} -Roll -EffectiveDate <at least 24 h (OAuth) or 8 h (A/V) before the current one expires>, then Remove-CsCertificate -Type {1} -Previous.' -f $Id, $usage, $current, $Thumbprint)",
-        "        }",
-        "    }",
-        "}",
-        "",
-        "# True when every usage in $Type is already assigned to $Thumbprint (so the step can be skipped).",
-        "function Test-Assigned {",
-        "    param([string[]] $Type, [string] $Thumbprint, [switch] $Global)",
-        "    foreach ($usage in $Type) {",
-        "        if ($Global) { $assigned = @(Get-CsCertificate -Identity 'Global' -Type $usage -ErrorAction SilentlyContinue) }",
-        "        else { $assigned = @(Get-CsCertificate -Type $usage -ErrorAction SilentlyContinue) }",
-        "        if ($assigned.Count -eq 0 -or $assigned[0].Thumbprint -ne $Thumbprint) { return $false }",
-        "    }",
-        "    return $true",
-        "}",
-    ];
+    private static readonly IReadOnlyDictionary<string, string[]> Sections = Load();
+
+    public static IEnumerable<string> Lines(HelperSections wanted)
+    {
+        foreach (var (name, lines) in Sections)
+        {
+            if (name == "Core" || (Enum.TryParse<HelperSections>(name, out var section) && (wanted & section) == section && section != HelperSections.None))
+            {
+                foreach (var line in lines)
+                {
+                    yield return line;
+                }
+
+                yield return string.Empty;
+            }
+        }
+    }
+
+    private static Dictionary<string, string[]> Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("CertBuildTasks.Generation.ScriptHelpers.ps1")
+            ?? throw new InvalidOperationException("ScriptHelpers.ps1 is not embedded");
+        using var reader = new StreamReader(stream);
+        var sections = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? name = null;
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith("#region ", StringComparison.Ordinal))
+            {
+                name = line["#region ".Length..].Trim();
+                lines.Clear();
+            }
+            else if (line.StartsWith("#endregion", StringComparison.Ordinal) && name is not null)
+            {
+                sections[name] = [.. lines];
+                name = null;
+            }
+            else if (name is not null)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return sections;
+    }
 }

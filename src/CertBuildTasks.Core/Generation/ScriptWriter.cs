@@ -8,7 +8,7 @@ namespace CertBuildTasks.Generation;
 /// -WhatIf/-Confirm through SupportsShouldProcess, strict mode, stop on the first error, the
 /// elevation check and the shared helper functions.
 /// </summary>
-public sealed class ScriptWriter
+internal sealed class ScriptWriter
 {
     private readonly StringBuilder _text = new();
     private int _indent;
@@ -43,9 +43,10 @@ public sealed class ScriptWriter
 
     /// <summary>
     /// The header. <paramref name="help"/> goes into the comment-based help (its lines must not contain
-    /// "#&gt;"; they are built from validated names only).
+    /// "#&gt;"; they are built from validated names only). <paramref name="sections"/> are the helper
+    /// functions the script calls, besides the core ones every script has.
     /// </summary>
-    public ScriptWriter Header(string synopsis, IEnumerable<string> help, IEnumerable<(string Declaration, string Help)> parameters, string toolVersion)
+    public ScriptWriter Header(string synopsis, IEnumerable<string> help, IEnumerable<(string Declaration, string Help)> parameters, string toolVersion, HelperSections sections = HelperSections.None)
     {
         var parameterList = parameters.ToList();
         // The help block must be the first comment of the file, or Get-Help does not see it.
@@ -91,38 +92,76 @@ public sealed class ScriptWriter
         Line("Set-StrictMode -Version 3.0");
         Line("$ErrorActionPreference = 'Stop'");
         Line();
-        foreach (var helper in ScriptHelpers.Lines)
+        foreach (var helper in ScriptHelpers.Lines(sections))
         {
             Line(helper);
         }
 
-        Line();
         Line("if (-not (Test-IsElevated)) { throw 'Run this script from an elevated Windows PowerShell (Run as administrator).' }");
         return this;
     }
 
-    /// <summary>$variable = Find-PlannedCertificate … for a planned certificate (see ScriptHelpers).</summary>
-    /// <summary>With an issued thumbprint (the gate passed) the lookup is by thumbprint, else by subject and names.</summary>
-    public ScriptWriter FindCertificate(string variable, Planning.PlannedCertificate c, string allowMissing) =>
-        IssuedThumbprints.TryGetValue(c.Id, out var thumbprint)
-            ? Line($"${variable} = Find-IssuedCertificate -Id {PowerShellText.Literal(c.Id)} -Thumbprint {PowerShellText.Literal(thumbprint)} {allowMissing}")
-            : Line($"${variable} = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)} {allowMissing}");
+    /// <summary>The renewal window parameter: certificates ending within it are replaced, never served.</summary>
+    public static (string Declaration, string Help) RenewWithinDaysParameter(int days) =>
+        (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[ValidateRange(0, 3650)] [int] $RenewWithinDays = {days}"),
+         "A certificate that ends within this many days is not used: it is replaced. Default: the policy's expiryWarningDays.");
+
+    /// <summary>
+    /// $variable = Find-PlannedCertificate … (ScriptHelpers.ps1): the thumbprint the build's gate accepted
+    /// and the one recorded in <paramref name="recordedFile"/> (a PowerShell expression) first, then by
+    /// subject and names; only certificates valid for more than <paramref name="validDays"/> (an expression).
+    /// </summary>
+    public ScriptWriter FindCertificate(string variable, Planning.PlannedCertificate c, string validDays, string? recordedFile, string allowMissing, string? exclude = null)
+    {
+        var known = new List<string>();
+        if (IssuedThumbprints.TryGetValue(c.Id, out var gate))
+        {
+            known.Add(PowerShellText.Literal(gate));
+        }
+
+        if (recordedFile is not null)
+        {
+            known.Add($"(Get-RecordedThumbprint {recordedFile})");
+        }
+
+        var line = new StringBuilder($"${variable} = Find-PlannedCertificate -Id {PowerShellText.Literal(c.Id)} -Subject {PowerShellText.Literal(c.SubjectName)} -DnsNames {PowerShellText.Array(c.SanNames)}");
+        if (known.Count > 0)
+        {
+            line.Append(" -Thumbprints @(").Append(string.Join(", ", known)).Append(')');
+        }
+
+        if (TellApartByFriendlyName.Contains(c.Id))
+        {
+            line.Append(" -FriendlyNameContains ").Append(PowerShellText.Literal(c.FriendlyLabel));
+        }
+
+        line.Append(" -ValidDays ").Append(validDays);
+        if (exclude is not null)
+        {
+            line.Append(" -Exclude ").Append(exclude);
+        }
+
+        if (allowMissing.Length > 0)
+        {
+            line.Append(' ').Append(allowMissing);
+        }
+
+        return Line(line.ToString());
+    }
 
     /// <summary>Thumbprints of the issued certificates that passed the gate, by planned certificate id.</summary>
     public IReadOnlyDictionary<string, string> IssuedThumbprints { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>$thumbprint of $certificate, or a placeholder under -WhatIf before the certificate exists.</summary>
-    public ScriptWriter ThumbprintOfFound() =>
-        Line("if ($certificate) { $thumbprint = $certificate.Thumbprint } else { $thumbprint = '(not yet in the store)' }");
+    /// <summary>
+    /// Ids of the certificates whose subject and names alone cannot tell them from another certificate
+    /// of the same server (a separate A/V certificate on the Access Edge FQDN): they are also found by
+    /// the label of their friendly name.
+    /// </summary>
+    public IReadOnlySet<string> TellApartByFriendlyName { get; init; } = new HashSet<string>();
 
-    /// <summary>certreq -accept -machine of the CA's answer in $cer, behind ShouldProcess.</summary>
-    public ScriptWriter AcceptAnswer(string id)
-    {
-        Open($"if ($PSCmdlet.ShouldProcess({PowerShellText.Literal(id)}, 'certreq -accept -machine'))");
-        Step($"{id}: installing the CA's answer with certreq -accept -machine");
-        Line("Invoke-Certreq -Arguments @('-accept', '-machine', '-f', '-q', $cer) | Out-Null");
-        return Close();
-    }
+    /// <summary>$thumbprint of $certificate, or a placeholder under -WhatIf before the certificate exists.</summary>
+    public ScriptWriter ThumbprintOfFound(string variable = "certificate") =>
+        Line($"if (${variable}) {{ $thumbprint = ${variable}.Thumbprint }} else {{ $thumbprint = '(not yet in the store)' }}");
 
     /// <summary>Warns when the script runs on another server than the one it was generated for.</summary>
     public ScriptWriter ExpectServer(string fqdn) =>

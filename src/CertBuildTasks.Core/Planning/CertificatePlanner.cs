@@ -405,6 +405,7 @@ public static class CertificatePlanner
                     servers.IsEmpty ? null : requestingServer,
                     subject,
                     requestMonth),
+                FriendlyLabel = friendlyLabel,
                 Template = internalCa ? settings.Template.Value : null,
                 CaConfig = internalCa ? Policy.InternalCaConfig?.Value : null,
                 // CA/Browser Forum baseline requirements (7.1.4.2) no longer allow OU in publicly trusted

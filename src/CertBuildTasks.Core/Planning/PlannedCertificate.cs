@@ -50,6 +50,9 @@ public sealed record PlannedCertificate
 
     public required string FriendlyName { get; init; }
 
+    /// <summary>The kind's label in the friendly name ("Edge A/V Authentication"): the part a policy pattern keeps on every certificate of the kind.</summary>
+    public required string FriendlyLabel { get; init; }
+
     /// <summary>Enterprise CA template name; null for a public CA.</summary>
     public required string? Template { get; init; }
 
