@@ -147,6 +147,17 @@ public sealed class TestPki : IDisposable
     }
 
     /// <summary>
+    /// Signs a request as an enterprise or public CA does, at a given time: the request's subject, names
+    /// and extensions, a CRL distribution point added, signed by the intermediate.
+    /// </summary>
+    public X509Certificate2 Sign(CertificateRequest request, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(["http://pki.contoso.test/issuing.crl"]));
+        var signer = X509SignatureGenerator.CreateForRSA(_intermediateKey, RSASignaturePadding.Pkcs1);
+        return request.Create(Intermediate.SubjectName, signer, notBefore, notAfter, BitConverter.GetBytes(Interlocked.Increment(ref _serial)));
+    }
+
+    /// <summary>
     /// Issues with the OpenSSL CLI from this PKI's intermediate (for what .NET will not sign, such as
     /// SHA-1): a fresh key and CSR, the planned names and EKUs, a CRL distribution point.
     /// </summary>
