@@ -22,30 +22,52 @@ public sealed class Estate : IDisposable
 
     public Estate(LyncTopology topology, DateTimeOffset start)
     {
-        Topology = topology;
         Now = start;
-        foreach (var pool in topology.Pools)
-        {
-            foreach (var server in pool.EffectiveServers)
-            {
-                var role = pool.RoleValue.ToString();
-                var edge = pool.RoleValue == PoolRole.Edge;
-                Add(new Machine(server.Value.ToLowerInvariant(), role, domainJoined: !edge, hasPkiModule: true));
-            }
-        }
-
+        Topology = topology;
         Add(new Machine(ReverseProxyFqdn, "ReverseProxy", domainJoined: false, hasPkiModule: true));
         Add(new Machine(OfficeWebAppsMachine, "OfficeWebApps", domainJoined: true, hasPkiModule: true));
-        foreach (var machine in Machines.Values)
+        Join(topology);
+    }
+
+    /// <summary>A (changed) topology: its new servers are installed and joined; the Cmdlet reads it from now on.</summary>
+    public void Join(LyncTopology topology)
+    {
+        Topology = topology;
+        foreach (var pool in topology.Pools)
         {
-            // Windows ships the public roots (the root program); group policy gives domain members the
-            // enterprise root. A workgroup Edge or reverse proxy has only the public ones.
-            machine.Trust(PublicCa.Root, "Root");
-            if (machine.DomainJoined)
+            foreach (var server in pool.EffectiveServers.Where(s => !Machines.ContainsKey(s.Value)))
             {
-                machine.Trust(InternalCa.Root, "Root");
-                machine.Trust(InternalCa.Intermediate, "CA");
+                var machine = new Machine(server.Value.ToLowerInvariant(), pool.RoleValue.ToString(), domainJoined: pool.RoleValue != PoolRole.Edge, hasPkiModule: true);
+                Add(machine);
+                if (machine.Role is "FrontEnd" or "StandardEdition")
+                {
+                    // A new Front End gets the global OAuthTokenIssuer certificates from its CMS replica.
+                    foreach (var entry in GlobalAssignments.Values.SelectMany(e => e))
+                    {
+                        if (Machines.Values.Select(x => x.InMy(entry.Thumbprint)).FirstOrDefault(x => x is not null) is { } held && machine.InMy(entry.Thumbprint) is null)
+                        {
+                            machine.My.Add(new StoredCertificate(held.Certificate, held.FriendlyName, true, held.Key));
+                        }
+                    }
+                }
             }
+        }
+    }
+
+    /// <summary>A server taken out of service: its certificates and assignments are no longer anyone's concern.</summary>
+    public void Decommission(string fqdn) => Machines.Remove(fqdn);
+
+    private void Add(Machine machine)
+    {
+        Machines[machine.Fqdn] = machine;
+
+        // Windows ships the public roots (the root program); group policy gives domain members the
+        // enterprise root. A workgroup Edge or reverse proxy has only the public ones.
+        machine.Trust(PublicCa.Root, "Root");
+        if (machine.DomainJoined)
+        {
+            machine.Trust(InternalCa.Root, "Root");
+            machine.Trust(InternalCa.Intermediate, "CA");
         }
     }
 
@@ -55,7 +77,7 @@ public sealed class Estate : IDisposable
 
     public const string InternalCaConfig = "ca01.contoso.com\\Contoso Issuing CA";
 
-    public LyncTopology Topology { get; }
+    public LyncTopology Topology { get; private set; }
 
     public DateTimeOffset Now { get; set; }
 
@@ -83,8 +105,6 @@ public sealed class Estate : IDisposable
     public Dictionary<int, (CertificateRequest Request, bool Approved)> CaQueue { get; } = [];
 
     public Machine this[string fqdn] => Machines[fqdn];
-
-    private void Add(Machine machine) => Machines[machine.Fqdn] = machine;
 
     public DateTime LocalNow => Now.LocalDateTime;
 

@@ -37,16 +37,18 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         Assert.False(later.Succeeded);
         Assert.Contains("CBT5001", later.ErrorCodes);
 
-        // The failing check does not stop the build before the scripts that fix it are written.
+        // The failing check does not stop the build before the scripts that fix it are written: the
+        // renewal runbook names what ends.
         Assert.True(File.Exists(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")));
+        Assert.Contains("| fe01\\.contoso\\.com | OAuthTokenIssuer | `AB00000000000000000000000000000000000000` | 2026-12-08 00:00 |", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/runbook.md")), StringComparison.Ordinal);
 
-        // Without deployed certificates the renewal scripts leave the bundle again.
+        // Without deployed certificates the renewal runbook no longer lists them (the scripts stay: they read the estate when they run).
         var project2 = InProcessBuild.WriteProject(_dir,
             "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" /></ItemGroup>",
             "<CertValidationTime>2026-11-28T00:00:00Z</CertValidationTime>");
         var without = InProcessBuild.Run(project2);
         Assert.True(without.Succeeded, without.Describe());
-        Assert.False(File.Exists(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")));
+        Assert.DoesNotContain("AB00000000000000000000000000000000000000", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/runbook.md")), StringComparison.Ordinal);
         Assert.EndsWith("deployed.json", later.Errors.First(e => e.Code == "CBT5001").File, StringComparison.Ordinal);
         Assert.True(File.Exists(deployed));
     }
