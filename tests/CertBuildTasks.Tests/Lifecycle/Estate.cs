@@ -712,6 +712,7 @@ public sealed class Estate : IDisposable
             }
         }
 
+        Log.Add((machine, "certutil " + rest.FirstOrDefault(), string.Join(' ', rest.Skip(1).Select(Path.GetFileName))));
         switch (rest.FirstOrDefault())
         {
             case "-addstore" when rest.Count == 3:
