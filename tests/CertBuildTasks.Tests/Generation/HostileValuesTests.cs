@@ -1,6 +1,7 @@
 using System.Management.Automation.Language;
 using CertBuildTasks.Generation;
 using CertBuildTasks.Tests.Infrastructure;
+using CertBuildTasks.Tests.Lifecycle;
 using Newtonsoft.Json.Linq;
 
 namespace CertBuildTasks.Tests.Generation;
@@ -15,6 +16,7 @@ public sealed class HostileValuesTests : IDisposable
     private const string FrontEndInf = "servers/fe01.contoso.com/frontend-fe01.contoso.com.inf";
     private const string FrontEndRequest = "servers/fe01.contoso.com/Request-Certificates.ps1";
     private const string EdgeRequest = "servers/edge01.contoso.com/Request-Certificates.ps1";
+    private const string MediationRequest = "servers/med01.contoso.com/Request-Certificates.ps1";
 
     private readonly TempDirectory _dir = new();
 
@@ -78,7 +80,7 @@ public sealed class HostileValuesTests : IDisposable
     }
 
     private static IReadOnlyList<string> CommandNames(string path) =>
-        [.. PowerShellRunner.Parse(path, out _).FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(c => c.GetCommandName() ?? "(dynamic)")];
+        [.. PowerShellSyntax.Parse(path, out _).FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(c => c.GetCommandName() ?? "(dynamic)")];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -116,26 +118,31 @@ public sealed class HostileValuesTests : IDisposable
         var reference = baseline.WriteTo(Path.Combine(_dir.Path, "baseline"));
         foreach (var script in new[] { FrontEndRequest, EdgeRequest, "servers/fe01.contoso.com/Set-Certificates.ps1", "global/reverse-proxy/Request-ReverseProxyCertificate.ps1" })
         {
-            PowerShellRunner.Parse(Path.Combine(bundle, script), out var errors);
+            PowerShellSyntax.Parse(Path.Combine(bundle, script), out var errors);
             Assert.Empty(errors);
             Assert.Equal(CommandNames(Path.Combine(reference, script)), CommandNames(Path.Combine(bundle, script)));
         }
 
-        using (var ps = new PowerShellRunner("fe01.contoso.com"))
-        {
-            var call = ps.Run(Path.Combine(bundle, FrontEndRequest)).Single(c => c.Command == "Request-CsCertificate" && c.Strings("Type").Contains("Default"));
-            Assert.Equal(fe.FriendlyName, call["FriendlyName"]);
-            Assert.Equal(fe.Template, call["Template"]);
-            Assert.Equal(fe.CaConfig, call["CA"]);
-            Assert.Equal(
-                (fe.Subject.Organization?.Value, fe.Subject.OrganizationalUnit?.Value, fe.Subject.Locality?.Value, fe.Subject.State?.Value),
-                (call["Organization"] as string, call["OU"] as string, call["City"] as string, call["State"] as string));
-        }
+        // Run in the estate: the cmdlet and certreq receive exactly the plan's values (the estate's CA
+        // is the one the policy names, so a changed config string finds no CA).
+        var certreq = PolicyWith(field, value);
+        certreq["certificates"] = new JObject { ["mediation"] = new JObject { ["requestMode"] = "certreq" } };
+        using var estate = new LifecycleDriver(SampleInputs.Topology(), certreq);
+        var planned = estate.Planned("frontend-fe01.contoso.com");
+        estate.Run("fe01.contoso.com", FrontEndRequest);
+        var call = estate.Estate.CmdletRequests.Single(c => ((string[])c["Type"]!).Contains("Default"));
+        Assert.Equal(planned.FriendlyName, call["FriendlyName"]);
+        Assert.Equal(planned.Template, call["Template"]);
+        Assert.Equal(planned.CaConfig, call["CA"]);
+        Assert.Equal(
+            (planned.Subject.Organization?.Value, planned.Subject.OrganizationalUnit?.Value, planned.Subject.Locality?.Value, planned.Subject.State?.Value),
+            (call["Organization"] as string, call["OU"] as string, call["City"] as string, call["State"] as string));
+        Assert.Equal(planned.FriendlyName, estate.Estate["fe01.contoso.com"].My.Single(c => c.FriendlyName == planned.FriendlyName).FriendlyName);
 
-        using (var ps = new PowerShellRunner("edge01.contoso.com"))
-        {
-            var submit = ps.Run(Path.Combine(bundle, EdgeRequest)).Where(c => c.Command == "certreq").Select(c => c.Strings("Arguments")).Single(a => a[0] == "-submit");
-            Assert.Equal(fe.CaConfig, submit[4]);
-        }
+        estate.Run("med01.contoso.com", MediationRequest);
+        var submit = estate.Estate.CertreqCalls.Single(a => a[0] == "-submit");
+        Assert.Equal(planned.CaConfig, submit[4]);
+        var mediation = estate.Planned("mediation-med01.contoso.com");
+        Assert.Equal(mediation.FriendlyName, Assert.Single(estate.Estate["med01.contoso.com"].My).FriendlyName); // certreq read the INF's exact friendly name
     }
 }

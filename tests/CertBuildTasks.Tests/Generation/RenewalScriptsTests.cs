@@ -1,145 +1,128 @@
 using CertBuildTasks.Deployed;
+using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
+using CertBuildTasks.Planning;
 using CertBuildTasks.Tests.Infrastructure;
+using CertBuildTasks.Tests.Lifecycle;
 
 namespace CertBuildTasks.Tests.Generation;
 
 /// <summary>
-/// The staged roll-over scripts of global/renewal/, generated from a deployed set and run against the
-/// strict cmdlet stand-ins with a fixed clock: Set-CsCertificate -Roll at an effective date at least 24 h
-/// (OAuth) or 8 h (A/V) before the current certificate ends (plus a day's margin), then
-/// Remove-CsCertificate -Previous once the current certificate has expired.
+/// The roll-over scripts of global/renewal/ at the edges of time: they read the current certificate
+/// when they run and stage the new one at least 24 h (OAuth) or 8 h (A/V) before it ends, as late as a
+/// day before that and never earlier than an hour from now; they refuse only when staging is
+/// impossible, and then -AssignNow switches at once. The export script writes what the build reads.
 /// </summary>
 public sealed class RenewalScriptsTests : IDisposable
 {
-    private static readonly DateTime OAuthNotAfter = new(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime AudioVideoNotAfter = new(2027, 4, 1, 6, 30, 0, DateTimeKind.Utc);
-    private readonly TempDirectory _dir = new();
-    private readonly IReadOnlyList<GeneratedFile> _files;
+    private const string Fe01 = "fe01.contoso.com";
+    private const string Edge01 = "edge01.contoso.com";
+    private readonly LifecycleDriver _estate = new();
 
-    public RenewalScriptsTests()
+    public RenewalScriptsTests() => _estate.DeployEverything();
+
+    public void Dispose() => _estate.Dispose();
+
+    private static string OAuthRoll => $"{RenewalScriptsGenerator.RenewalFolder}/{RenewalScriptsGenerator.OAuthRollScript}";
+
+    private string AudioVideoRoll => $"{RenewalScriptsGenerator.AudioVideoFolder(_estate.Planned("edge-external-edgepool.contoso.com"))}/{RenewalScriptsGenerator.AudioVideoRollScript}";
+
+    private DateTimeOffset CurrentEnd(string machine, string usage) =>
+        new(_estate.Estate.Machines.Values.Select(m => m.InMy(_estate.Estate.Assigned(machine, usage)!)).First(s => s is not null)!.Certificate.NotAfter);
+
+    [Fact]
+    public void Thirty_hours_before_the_oauth_certificate_ends_it_is_still_staged_an_hour_ahead()
     {
-        var plan = Plan.Run(SampleInputs.Topology(), SampleInputs.Policy()).Plan;
-        DeployedCertificate Deployed(string server, string usage, string thumbprint, DateTime notAfter) =>
-            new(server, [usage], thumbprint, "x", [], new DateTimeOffset(notAfter), default, server);
-        var options = GenerationOptions.None with
+        var end = CurrentEnd("Global", LyncUsage.OAuthTokenIssuer);
+        _estate.Estate.Now = end.AddHours(-30);
+        _estate.CheckGaps = false; // the other certificates are about to end as well; this test is about OAuth
+        _estate.Run(Fe01, $"servers/{Fe01}/{BundlePaths.RequestScript}");
+        var run = _estate.Run(Fe01, OAuthRoll);
+        var roll = Assert.Single(_estate.Estate.Rolls);
+        Assert.Equal(_estate.Estate.Now.AddHours(1), roll.Effective);
+        Assert.True(roll.Effective <= end.AddHours(-24));
+        Assert.Contains("staging OAuthTokenIssuer", string.Join("\n", run.Output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_date_the_roll_over_takes_effect_a_day_before_the_latest_safe_moment_and_an_explicit_date_is_checked()
+    {
+        var end = CurrentEnd("Global", LyncUsage.OAuthTokenIssuer);
+        _estate.Estate.Now = end.AddDays(-20);
+        _estate.Run(Fe01, $"servers/{Fe01}/{BundlePaths.RequestScript}", new Dictionary<string, object?> { ["RenewWithinDays"] = 30 });
+
+        var late = _estate.Runner.Run(Fe01, _estate.Script(Fe01, OAuthRoll), new Dictionary<string, object?> { ["EffectiveDate"] = end.AddHours(-12).LocalDateTime });
+        Assert.False(late.Succeeded);
+        Assert.Contains("at least 24 h before that", late.Error, StringComparison.Ordinal);
+        Assert.Empty(_estate.Estate.Rolls);
+
+        _estate.Run(Fe01, OAuthRoll);
+        Assert.Equal(end.AddHours(-48), Assert.Single(_estate.Estate.Rolls).Effective);
+    }
+
+    [Fact]
+    public void When_staging_is_impossible_the_av_roll_over_refuses_and_assign_now_switches_at_once()
+    {
+        var end = CurrentEnd(Edge01, LyncUsage.AudioVideoAuthentication);
+        _estate.Estate.Now = end.AddHours(-5); // less than the 8 h the A/V tokens live
+        _estate.CheckGaps = false;
+        var chain = new Dictionary<string, object?> { ["CaChainPath"] = _estate.InternalChain() };
+        _estate.Run(Edge01, $"servers/{Edge01}/{BundlePaths.RequestScript}", chain);
+        foreach (var c in _estate.Plan.RequestedFrom(Edge01))
         {
-            Deployed =
-            [
-                Deployed("fe01.contoso.com", "OAuthTokenIssuer", "0A0A", OAuthNotAfter),
-                Deployed("fe02.contoso.com", "OAuthTokenIssuer", "0A0A", OAuthNotAfter),
-                Deployed("edge01.contoso.com", "AudioVideoAuthentication", "AVAV", AudioVideoNotAfter),
-                Deployed("edge02.contoso.com", "AudioVideoAuthentication", "AVAV", AudioVideoNotAfter.AddDays(30)),
-            ],
-        };
-        _files = GenerationStage.Run(plan, Generate.Version, options).Files;
-        foreach (var file in _files.Where(f => f.RelativePath.StartsWith("global/", StringComparison.Ordinal)))
-        {
-            var path = _dir.File(file.RelativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, file.Content);
+            _estate.Answer(Edge01, c);
         }
-    }
 
-    public void Dispose() => _dir.Dispose();
+        _estate.Run(Edge01, $"servers/{Edge01}/{BundlePaths.RequestScript}", new Dictionary<string, object?>(chain) { ["ResponsePath"] = _estate.Responses });
+        var refused = _estate.Runner.Run(Edge01, _estate.Script(Edge01, AudioVideoRoll));
+        Assert.False(refused.Succeeded);
+        Assert.Contains("cannot be staged", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("-AssignNow", refused.Error, StringComparison.Ordinal);
 
-    private string OAuthScript => _dir.File("global/renewal/Roll-OAuthCertificate.ps1");
-
-    private string AudioVideoScript => _dir.File("global/renewal/edge-edgepool.contoso.com/Roll-AudioVideoCertificate.ps1");
-
-    [Fact]
-    public void Roll_over_scripts_exist_only_for_what_is_deployed_and_parse_for_powershell_3()
-    {
-        Assert.Equal(
-            ["global/renewal/Roll-OAuthCertificate.ps1", "global/renewal/edge-edgepool.contoso.com/Roll-AudioVideoCertificate.ps1"],
-            _files.Select(f => f.RelativePath).Where(p => p.StartsWith("global/renewal/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        foreach (var path in new[] { OAuthScript, AudioVideoScript })
-        {
-            var ast = PowerShellRunner.Parse(path, out var errors);
-            Assert.Empty(errors);
-            Assert.Empty(PowerShellRunner.PowerShell6Syntax(ast));
-        }
-
-        Assert.DoesNotContain(GenerationStage.Run(Plan.Run(SampleInputs.Topology(), SampleInputs.Policy()).Plan, Generate.Version).Files, f => f.RelativePath.Contains("/renewal/", StringComparison.Ordinal));
+        var old = _estate.Estate.Assigned(Edge01, LyncUsage.AudioVideoAuthentication);
+        var now = _estate.Run(Edge01, AudioVideoRoll, new Dictionary<string, object?> { ["AssignNow"] = true });
+        Assert.NotEqual(old, _estate.Estate.Assigned(Edge01, LyncUsage.AudioVideoAuthentication));
+        Assert.Equal(_estate.Estate.Assigned(Edge01, LyncUsage.AudioVideoAuthentication), _estate.Estate.Assigned(Edge01, "AccessEdgeExternal")); // the same certificate's other usages too
+        Assert.Contains("tokens it signed fail", string.Join("\n", now.Warnings), StringComparison.Ordinal);
+        Assert.Empty(_estate.Estate.Rolls);
     }
 
     [Fact]
-    public void The_oauth_roll_over_is_effective_at_least_24_hours_before_expiry_and_the_previous_is_removed_after_it_ends()
+    public void The_previous_certificate_is_removed_only_after_its_tokens_have_expired()
     {
-        using var ps = new PowerShellRunner("fe01.contoso.com");
-        ps.SetClock(OAuthNotAfter.AddDays(-20));
+        var end = CurrentEnd("Global", LyncUsage.OAuthTokenIssuer);
+        _estate.Estate.Now = end.AddDays(-10);
+        _estate.Run(Fe01, $"servers/{Fe01}/{BundlePaths.RequestScript}");
+        _estate.Run(Fe01, OAuthRoll);
+        var remove = new Dictionary<string, object?> { ["RemovePrevious"] = true };
 
-        var roll = ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "bbbb" });
+        var early = _estate.Runner.Run(Fe01, _estate.Script(Fe01, OAuthRoll), remove);
+        Assert.False(early.Succeeded);
+        Assert.Contains("takes effect", early.Error, StringComparison.Ordinal);
 
-        var set = Assert.Single(roll, c => c.Command == "Set-CsCertificate");
-        Assert.Equal(("Global", "BBBB", true), ((string?)set["Identity"], (string?)set["Thumbprint"], set.Parameters.ContainsKey("Roll")));
-        Assert.Equal(["OAuthTokenIssuer"], set.Strings("Type"));
-        var effective = ((DateTime)set["EffectiveDate"]!).ToUniversalTime();
-        Assert.True(OAuthNotAfter - effective >= TimeSpan.FromHours(24), $"effective {effective:o}");
-        Assert.Equal(OAuthNotAfter.AddHours(-48), effective); // 24 h token lifetime + 24 h margin
+        _estate.Estate.Now = _estate.Estate.Rolls[0].Effective.AddHours(2);
+        var tokens = _estate.Runner.Run(Fe01, _estate.Script(Fe01, OAuthRoll), remove);
+        Assert.False(tokens.Succeeded);
+        Assert.Contains("may be in use until", tokens.Error, StringComparison.Ordinal);
 
-        // After the effective date the old certificate still validates tokens until it ends: refused.
-        ps.SetClock(effective.AddHours(1));
-        var early = Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["RemovePrevious"] = true }));
-        Assert.Contains("still validates tokens", early.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(ps.Calls(), c => c.Command == "Remove-CsCertificate");
-
-        ps.SetClock(OAuthNotAfter.AddMinutes(1));
-        Assert.DoesNotContain(ps.Run(OAuthScript, new Dictionary<string, object?> { ["RemovePrevious"] = true, ["WhatIf"] = true }), c => PowerShellRunner.StateChanging.Contains(c.Command));
-        var remove = Assert.Single(ps.Run(OAuthScript, new Dictionary<string, object?> { ["RemovePrevious"] = true }), c => c.Command == "Remove-CsCertificate");
-        Assert.Equal(("Global", true), ((string?)remove["Identity"], remove.Parameters.ContainsKey("Previous")));
-        Assert.Equal(["OAuthTokenIssuer"], remove.Strings("Type"));
-    }
-
-    [Fact]
-    public void The_av_roll_over_uses_the_earliest_member_expiry_minus_8_hours_and_assigns_the_edge_usages_of_the_same_certificate()
-    {
-        using var ps = new PowerShellRunner("edge01.contoso.com");
-        ps.SetClock(AudioVideoNotAfter.AddDays(-3));
-
-        var calls = ps.Run(AudioVideoScript, new Dictionary<string, object?> { ["Thumbprint"] = "cc cc" }).Where(c => c.Command == "Set-CsCertificate").ToList();
-        Assert.Equal(2, calls.Count);
-        var roll = calls[0];
-        Assert.Equal((null, "CCCC", true), ((string?)roll["Identity"], (string?)roll["Thumbprint"], roll.Parameters.ContainsKey("Roll")));
-        Assert.Equal(["AudioVideoAuthentication"], roll.Strings("Type"));
-        Assert.Equal(AudioVideoNotAfter.AddHours(-8 - 24), ((DateTime)roll["EffectiveDate"]!).ToUniversalTime());
-        Assert.Equal(["AccessEdgeExternal", "DataEdgeExternal"], calls[1].Strings("Type"));
-        Assert.False(calls[1].Parameters.ContainsKey("Roll"));
-
-        Assert.DoesNotContain(ps.Run(AudioVideoScript, new Dictionary<string, object?> { ["Thumbprint"] = "CCCC" }), c => PowerShellRunner.StateChanging.Contains(c.Command));
-    }
-
-    [Fact]
-    public void WhatIf_changes_nothing_and_a_late_roll_over_is_refused()
-    {
-        using var ps = new PowerShellRunner("fe01.contoso.com");
-        ps.SetClock(OAuthNotAfter.AddDays(-20));
-        Assert.DoesNotContain(ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "DDDD", ["WhatIf"] = true }), c => PowerShellRunner.StateChanging.Contains(c.Command));
-        Assert.Empty(ps.Assigned());
-
-        var same = Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "0a0a" }));
-        Assert.Contains("is the current one", same.Message, StringComparison.Ordinal);
-
-        ps.SetClock(OAuthNotAfter.AddHours(-30));
-        var late = Assert.Throws<InvalidOperationException>(() => ps.Run(OAuthScript, new Dictionary<string, object?> { ["Thumbprint"] = "DDDD" }));
-        Assert.Contains("Too late", late.Message, StringComparison.Ordinal);
+        _estate.Estate.Now = _estate.Estate.Rolls[0].Effective.AddHours(25);
+        _estate.Run(Fe01, OAuthRoll, remove);
+        Assert.Single(_estate.Estate.GlobalAssignments[LyncUsage.OAuthTokenIssuer]);
     }
 
     [Fact]
     public void The_export_script_writes_what_the_deployed_reader_reads()
     {
-        using var ps = new PowerShellRunner("fe01.contoso.com");
-        ps.Assign("Default", "ABCD000000000000000000000000000000000000");
-        ps.Assign("OAuthTokenIssuer", "0A0A000000000000000000000000000000000000");
-        var output = _dir.File("exported");
-        Directory.CreateDirectory(output);
+        var files = _estate.ExportDeployed();
+        Assert.Equal(_estate.Estate.Machines.Values.Count(m => m.Assignments.Count > 0), files.Count);
+        var (deployed, diagnostics) = DeployedStage.Run(_estate.Plan, _estate.Plan.Policy, [.. files.Select(f => new DeployedStage.Input(f, null, null))], _estate.Estate.Now);
+        Assert.DoesNotContain(diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        foreach (var d in deployed)
+        {
+            Assert.All(d.Usages, usage => Assert.Equal(_estate.Estate.Assigned(usage == LyncUsage.OAuthTokenIssuer ? "Global" : d.Server, usage), d.Thumbprint));
+        }
 
-        ps.Run(_dir.File("global/Export-DeployedCertificates.ps1"), new Dictionary<string, object?> { ["OutputPath"] = output });
-
-        var bag = new CertBuildTasks.Diagnostics.DiagnosticBag();
-        var read = DeployedCertificateReader.Read(Path.Combine(output, "fe01.contoso.com.deployed.json"), null, null, bag);
-        Assert.Empty(bag.Items);
-        Assert.Equal(["Default:ABCD000000000000000000000000000000000000", "OAuthTokenIssuer:0A0A000000000000000000000000000000000000"], read.Select(d => $"{d.Usages[0]}:{d.Thumbprint}").Order(StringComparer.Ordinal));
-        Assert.All(read, d => Assert.Equal(("fe01.contoso.com", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)), (d.Server, d.NotAfter.ToUniversalTime())));
+        // Every local assignment, and the global OAuth certificate as each Front End lists it.
+        Assert.Equal(_estate.Assignments().Count(a => !a.Key.StartsWith("Global", StringComparison.Ordinal)) + 3, deployed.Sum(d => d.Usages.Length));
     }
 }

@@ -199,7 +199,7 @@ public sealed class CorpusTests : IClassFixture<CorpusTests.Pki>
     {
         foreach (var script in Directory.EnumerateFiles(folder, "*.ps1", SearchOption.AllDirectories))
         {
-            PowerShellRunner.Parse(script, out var errors);
+            PowerShellSyntax.Parse(script, out var errors);
             Assert.True(errors.Length == 0, $"{Path.GetFileName(script)}: {string.Join("; ", errors.Select(e => e.Message))}");
         }
     }

@@ -11,6 +11,9 @@ namespace CertBuildTasks.Tests.Infrastructure;
 public sealed class TestPki : IDisposable
 {
     private static readonly Lazy<RSA> SharedLeafKey = new(() => RSA.Create(2048));
+
+    /// <summary>The key of every 2048-bit leaf <see cref="Issue"/> makes (so a test can install one with its key).</summary>
+    public static RSA LeafKey => SharedLeafKey.Value;
     private readonly RSA _rootKey = RSA.Create(2048);
     private readonly RSA _intermediateKey;
     private long _serial = 1000;

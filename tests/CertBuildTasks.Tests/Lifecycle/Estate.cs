@@ -75,7 +75,8 @@ public sealed class Estate : IDisposable
 
     public const string OfficeWebAppsMachine = "owa01.contoso.com";
 
-    public const string InternalCaConfig = "ca01.contoso.com\\Contoso Issuing CA";
+    /// <summary>The enterprise CA's config string ("host\\name"); a request to any other CA fails, so the scripts must pass it exactly.</summary>
+    public string InternalCaConfig { get; set; } = "ca01.contoso.com\\Contoso Issuing CA";
 
     public LyncTopology Topology { get; private set; }
 
@@ -97,6 +98,12 @@ public sealed class Estate : IDisposable
 
     /// <summary>Every roll-over staged: where, which usage, the certificate it replaces and when it takes effect.</summary>
     public List<(string Scope, string Usage, string From, string To, DateTimeOffset StagedAt, DateTimeOffset Effective)> Rolls { get; } = [];
+
+    /// <summary>The bound parameters of every Request-CsCertificate -New, in order.</summary>
+    public List<Hashtable> CmdletRequests { get; } = [];
+
+    /// <summary>The arguments of every certreq.exe call, in order.</summary>
+    public List<string[]> CertreqCalls { get; } = [];
 
     /// <summary>Every state-changing command the scripts ran, in order (machine, command, detail).</summary>
     public List<(string Machine, string Command, string Detail)> Log { get; } = [];
@@ -155,6 +162,7 @@ public sealed class Estate : IDisposable
             return Fail("certreq: no verb");
         }
 
+        CertreqCalls.Add(arguments);
         var verb = arguments[0];
         var files = new List<string>();
         string? config = null;
@@ -209,8 +217,22 @@ public sealed class Estate : IDisposable
             var other => throw new InvalidOperationException("stand-in certreq: HashAlgorithm " + other),
         };
         var key = RSA.Create(int.Parse(inf.Value("NewRequest", "KeyLength"), System.Globalization.CultureInfo.InvariantCulture));
-        var subject = string.Join(", ", InfDocument.ParseSubject(inf.Value("NewRequest", "Subject")).Select(r => r.Key + "=" + r.Value));
-        var request = new CertificateRequest(subject, key, hash, RSASignaturePadding.Pkcs1);
+        var subject = new X500DistinguishedNameBuilder();
+        foreach (var (rdn, value) in InfDocument.ParseSubject(inf.Value("NewRequest", "Subject")))
+        {
+            switch (rdn)
+            {
+                case "CN": subject.AddCommonName(value); break;
+                case "OU": subject.AddOrganizationalUnitName(value); break;
+                case "O": subject.AddOrganizationName(value); break;
+                case "L": subject.AddLocalityName(value); break;
+                case "S": subject.AddStateOrProvinceName(value); break;
+                case "C": subject.AddCountryOrRegion(value); break;
+                default: throw new InvalidOperationException("stand-in certreq: subject RDN " + rdn);
+            }
+        }
+
+        var request = new CertificateRequest(subject.Build(), key, hash, RSASignaturePadding.Pkcs1);
         var sans = new SubjectAlternativeNameBuilder();
         foreach (var line in inf.Values("Extensions", "_continue_"))
         {
@@ -369,6 +391,7 @@ public sealed class Estate : IDisposable
     public PSObject? RequestCsCertificate(string machine, Hashtable bound)
     {
         var m = this[machine];
+        CmdletRequests.Add(bound);
         var types = ((IEnumerable)Unwrap(bound["Type"])!).Cast<object>().Select(t => t.ToString()!).ToArray();
         if (!m.DomainJoined)
         {
@@ -565,7 +588,10 @@ public sealed class Estate : IDisposable
     public PSObject[] GetCsCertificate(string machine, string[]? types, string? identity)
     {
         var m = this[machine];
-        var map = identity is null ? m.Assignments : GlobalAssignments;
+        // Without -Identity a Front End lists its own certificates and the global OAuthTokenIssuer it holds.
+        var map = identity is not null ? GlobalAssignments
+            : m.Role is "FrontEnd" or "StandardEdition" ? m.Assignments.Concat(GlobalAssignments).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase)
+            : m.Assignments;
         var result = new List<PSObject>();
         foreach (var (usage, entries) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

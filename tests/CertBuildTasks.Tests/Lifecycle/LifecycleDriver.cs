@@ -30,6 +30,11 @@ public sealed class LifecycleDriver : IDisposable
         _policy = policy ?? SampleInputs.Policy();
         var validation = Validate.Run(_topology, _policy);
         Estate = new Estate(validation.Result.Topology!, start ?? DateTimeOffset.UtcNow.AddDays(1));
+        if (validation.Result.Policy!.InternalCaConfig is { } config)
+        {
+            Estate.InternalCaConfig = config.Value; // the CA the policy names is the one that answers
+        }
+
         Runner = new EstateRunner(Estate);
         Build();
     }
@@ -44,6 +49,9 @@ public sealed class LifecycleDriver : IDisposable
 
     /// <summary>Deployed certificates the last build read (the renewal input).</summary>
     public IReadOnlyList<DeployedCertificate> Deployed { get; private set; } = [];
+
+    /// <summary>Ids of certificates whose key the build generates (CertGenerateCsr), for the next build.</summary>
+    public IReadOnlySet<string> CentralKeys { get; set; } = new HashSet<string>();
 
     /// <summary>After every step, no usage may be without a valid certificate (off while recovering from an outage).</summary>
     public bool CheckGaps { get; set; } = true;
@@ -81,7 +89,8 @@ public sealed class LifecycleDriver : IDisposable
         Deployed = deployedFiles is null
             ? []
             : DeployedStage.Run(plan, validation.Result.Policy!, [.. deployedFiles.Select(f => new DeployedStage.Input(f, null, null))], Estate.Now).Deployed;
-        var (files, diagnostics) = GenerationStage.Run(plan, Generate.Version, GenerationOptions.None with { Deployed = Deployed });
+        var options = new GenerationOptions(CentralKeys, new Dictionary<string, CertBuildTasks.Issued.IssuedRecord>()) { Deployed = Deployed };
+        var (files, diagnostics) = GenerationStage.Run(plan, Generate.Version, options);
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Plan = plan;
         Files = files;

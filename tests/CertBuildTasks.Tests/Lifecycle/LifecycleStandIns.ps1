@@ -25,6 +25,7 @@ function global:Test-IsElevated { return $true }
 function global:Get-LocalFqdn { return $global:Machine }
 
 # A script that prompts although the test passed every input fails: nobody answers in a pipeline.
+$global:ReadHostAnswer = $null
 function global:Read-Host {
     param([string] $Prompt, [switch] $AsSecureString)
     if ($global:ReadHostAnswer) { return $global:ReadHostAnswer }

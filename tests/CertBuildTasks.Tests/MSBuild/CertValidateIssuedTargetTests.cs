@@ -51,6 +51,9 @@ public sealed class CertValidateIssuedTargetTests : IDisposable
 
     private string Bundle(string relative) => _dir.File(Path.Combine("bin", "certbundle", relative));
 
+    private System.Security.Cryptography.X509Certificates.X509Certificate2 CertificateOf(CertBuildTasks.Planning.PlannedCertificate c) =>
+        System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(_dir.File($"issued/{c.Id}.cer")));
+
     [Fact]
     public void The_issued_scenario_passes_records_the_thumbprints_and_the_scripts_assign_exactly_them()
     {
@@ -87,18 +90,23 @@ public sealed class CertValidateIssuedTargetTests : IDisposable
                 Assert.Equal(issued.RawData, File.ReadAllBytes(Bundle(CertBuildTasks.Generation.BundlePaths.IssuedCertificate(c))));
             }
 
-            // The generated assignment script finds the issued certificate by its thumbprint and assigns it.
+            // The generated assignment script finds the issued certificate by its thumbprint and assigns
+            // it, though a newer certificate with the same names is in the store too.
             var fe = _plan.Certificates.Single(c => c.Id == "frontend-fe01.contoso.com");
-            using var ps = new PowerShellRunner("fe01.contoso.com");
-            ps.AddCertificate("decoy.contoso.com", fe.SanNames, "DECOY", DateTime.UtcNow.AddYears(3)); // same names, other thumbprint
-            ps.AddCertificate(fe.SubjectName, fe.SanNames, thumbprints[fe.Id], DateTime.UtcNow.AddYears(1));
-            var set = Assert.Single(ps.Run(Bundle("servers/fe01.contoso.com/Set-Certificates.ps1")), call => call.Command == "Set-CsCertificate");
-            Assert.Equal(thumbprints[fe.Id], set["Thumbprint"]);
-
             var oauth = _plan.Certificates.Single(c => c.Id == "oauth-contoso.com");
-            using var global = new PowerShellRunner("fe01.contoso.com");
-            global.AddCertificate(oauth.SubjectName, oauth.SanNames, thumbprints[oauth.Id], DateTime.UtcNow.AddYears(1));
-            Assert.Equal(thumbprints[oauth.Id], Assert.Single(global.Run(Bundle("global/Set-OAuthCertificate.ps1")), call => call.Command == "Set-CsCertificate")["Thumbprint"]);
+            using var estate = new Lifecycle.Estate(Validate.Run(SampleInputs.Topology(), SampleInputs.Policy()).Result.Topology!, DateTimeOffset.UtcNow.AddHours(2));
+            using var runner = new Lifecycle.EstateRunner(estate);
+            var fe01 = estate["fe01.contoso.com"];
+            using var decoy = _pki.Issue(fe, new TestPki.Options { NotAfter = DateTimeOffset.UtcNow.AddYears(3) });
+            foreach (var (certificate, name) in new[] { (decoy, "decoy"), (CertificateOf(fe), "issued"), (CertificateOf(oauth), "oauth") })
+            {
+                fe01.My.Add(new Lifecycle.StoredCertificate(certificate.CopyWithPrivateKey(TestPki.LeafKey), name, true, TestPki.LeafKey));
+            }
+
+            Assert.True(runner.Run("fe01.contoso.com", Bundle("servers/fe01.contoso.com/Set-Certificates.ps1")).Succeeded);
+            Assert.Equal(thumbprints[fe.Id], estate.Assigned("fe01.contoso.com", "Default"));
+            Assert.True(runner.Run("fe01.contoso.com", Bundle("global/Set-OAuthCertificate.ps1")).Succeeded);
+            Assert.Equal(thumbprints[oauth.Id], estate.Assigned("Global", "OAuthTokenIssuer"));
         }
         finally
         {
