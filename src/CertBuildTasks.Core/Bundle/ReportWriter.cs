@@ -60,7 +60,8 @@ public static class ReportWriter
 
     private static void WriteMatrix(StringBuilder sb, CertificatePlan plan)
     {
-        var usages = Usages.Where(u => plan.Certificates.Any(c => c.Usages.Contains(u))).ToList();
+        // OAuthTokenIssuer is global (assigned once, replicated by the CMS): it has its own line, not a server's cell.
+        var usages = Usages.Where(u => u != LyncUsage.OAuthTokenIssuer && plan.Certificates.Any(c => c.Usages.Contains(u))).ToList();
         sb.Append("<h2>Certificate matrix</h2>\n<table class=\"matrix\">\n<tr><th>server</th>");
         foreach (var usage in usages)
         {
@@ -73,7 +74,7 @@ public static class ReportWriter
             sb.Append("<tr><th>").Append(HtmlText.Encode(server)).Append("</th>");
             foreach (var usage in usages)
             {
-                var certificate = plan.Certificates.FirstOrDefault(c => c.Usages.Contains(usage) && (c.Servers.Contains(server) || (usage == LyncUsage.OAuthTokenIssuer && c.RequestingServer == server)));
+                var certificate = plan.Certificates.FirstOrDefault(c => c.Usages.Contains(usage) && c.Servers.Contains(server));
                 if (certificate is null)
                 {
                     sb.Append("<td class=\"none\">—</td>");
@@ -88,9 +89,16 @@ public static class ReportWriter
         }
 
         sb.Append("</table>\n");
-        foreach (var proxy in plan.Certificates.Where(c => c.Kind == CertificateKind.ReverseProxy))
+        foreach (var oauth in plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.OAuthTokenIssuer)))
         {
-            sb.Append("<p>Reverse proxy: <a href=\"#").Append(HtmlText.Anchor(proxy.Id)).Append("\">").Append(HtmlText.Encode(proxy.SubjectName)).Append("</a> (not a Lync role: bound on the proxy).</p>\n");
+            sb.Append("<p>Global OAuthTokenIssuer: <a href=\"#").Append(HtmlText.Anchor(oauth.Id)).Append("\">").Append(HtmlText.Encode(oauth.SubjectName))
+              .Append("</a> (assigned once with <code>-Identity Global</code> on ").Append(HtmlText.Encode(oauth.RequestingServer ?? string.Empty)).Append("; the Central Management Store replicates it to every Front End).</p>\n");
+        }
+
+        foreach (var outside in plan.Certificates.Where(c => c.IsOutsideLync))
+        {
+            sb.Append("<p>").Append(outside.Kind == CertificateKind.ReverseProxy ? "Reverse proxy" : "Office Web Apps farm").Append(": <a href=\"#").Append(HtmlText.Anchor(outside.Id)).Append("\">").Append(HtmlText.Encode(outside.SubjectName))
+              .Append("</a> (not a Lync role: ").Append(outside.Kind == CertificateKind.ReverseProxy ? "bound on the proxy" : "taken by New-OfficeWebAppsFarm -CertificateName").Append(").</p>\n");
         }
     }
 
@@ -124,9 +132,9 @@ public static class ReportWriter
         foreach (var c in plan.Certificates)
         {
             sb.Append("<h3 id=\"").Append(HtmlText.Anchor(c.Id)).Append("\">").Append(HtmlText.Encode(c.Id)).Append("</h3>\n<table>\n");
-            Row(sb, "usages", c.Usages.IsEmpty ? "none (reverse proxy)" : string.Join(", ", c.Usages));
+            Row(sb, "usages", c.Usages.IsEmpty ? (c.Kind == CertificateKind.OfficeWebApps ? "none (Office Web Apps farm)" : "none (reverse proxy)") : string.Join(", ", c.Usages));
             Row(sb, "subject", "CN=" + c.SubjectName);
-            Row(sb, "servers", c.Servers.IsEmpty ? "none (global or not a Lync server)" : string.Join(", ", c.Servers));
+            Row(sb, "servers", c.Servers.IsEmpty ? (c.Kind == CertificateKind.OAuthTokenIssuer ? "global (every Front End, through the Central Management Store)" : "none (not a Lync server)") : string.Join(", ", c.Servers));
             Row(sb, "key", $"RSA {c.KeySize} bits, {(c.ExportablePrivateKey ? "exportable" : "not exportable")}, {c.CryptoProvider}");
             Row(sb, "request digest", c.HashAlgorithm);
             Row(sb, "CA", (c.CertificateAuthority == AuthorityKind.Public ? "public" : "internal") + (c.CaConfig is null ? string.Empty : " (" + c.CaConfig + ")") + (c.Template is null ? string.Empty : ", template " + c.Template));

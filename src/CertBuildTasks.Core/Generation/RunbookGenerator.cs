@@ -239,7 +239,9 @@ internal static class RunbookGenerator
 
         foreach (var av in plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.AudioVideoAuthentication)))
         {
-            sb.Append(step++).Append(". Edge pool ").Append(MarkdownText.Escape(av.Pool ?? string.Empty)).Append(": `Set-Certificates.ps1` stages the new A/V certificate on every member at the same date, a day before the latest safe one (8 h before the shared current certificate ends). When that date is less than an hour away, stage it instead with ")
+            sb.Append(step++).Append(". Edge pool ").Append(MarkdownText.Escape(av.Pool ?? string.Empty)).Append(": ")
+              .Append(string.Join(" and ", av.Servers.Select(s => Path($"{BundlePaths.Server(s)}/{BundlePaths.AssignmentScript}"))))
+              .Append(" stage the new A/V certificate on every member at the same date, a day before the latest safe one (8 h before the shared current certificate ends). When that date is less than an hour away, stage it instead with ")
               .Append(Path($"{RenewalScriptsGenerator.AudioVideoFolder(av)}/{RenewalScriptsGenerator.AudioVideoRollScript}"))
               .Append(" and the same `-EffectiveDate <date>` on ").Append(string.Join(", ", av.Servers.Select(MarkdownText.Escape))).Append(".\n");
         }

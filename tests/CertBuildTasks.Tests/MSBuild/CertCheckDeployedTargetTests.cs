@@ -84,7 +84,9 @@ public sealed class CertCheckDeployedTargetTests : IDisposable
         Assert.Contains("Certificates in service", report, StringComparison.Ordinal);
         Assert.Contains("2027-06-01", report, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")));
-        Assert.Contains("2027-05-30T00:00:00Z", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")), StringComparison.Ordinal);
+        // The roll-over reads the current certificate when it runs; the renewal runbook names it with its end.
+        Assert.DoesNotContain("0A0A000000000000000000000000000000000000", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/Roll-OAuthCertificate.ps1")), StringComparison.Ordinal);
+        Assert.Contains("`0A0A000000000000000000000000000000000000` | 2027-06-01 00:00 |", File.ReadAllText(_dir.File("bin/certbundle/global/renewal/runbook.md")), StringComparison.Ordinal);
 
         Directory.Delete(_dir.File("bin"), recursive: true);
         Directory.Delete(_dir.File("obj"), recursive: true);
