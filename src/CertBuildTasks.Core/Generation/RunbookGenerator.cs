@@ -180,7 +180,7 @@ internal static class RunbookGenerator
             sb.Append("| ").Append(Code(c.Id)).Append(" | ").Append(c.Usages.IsEmpty ? "—" : string.Join(", ", c.Usages)).Append(" | ")
               .Append(MarkdownText.Escape(c.SubjectName)).Append(" | ").Append(c.SubjectAlternativeNames.Length).Append(" | ")
               .Append(c.Servers.IsEmpty ? (c.Kind == CertificateKind.OAuthTokenIssuer ? "global" : "—") : string.Join(", ", c.Servers.Select(MarkdownText.Escape))).Append(" | ")
-              .Append(Code(c.FriendlyName)).Append(" |\n");
+              .Append(MarkdownText.Escape(c.FriendlyName)).Append(" |\n");
         }
 
         return GeneratedFile.Text($"{BundlePaths.GlobalFolder}/{BundlePaths.Runbook}", sb.ToString());
