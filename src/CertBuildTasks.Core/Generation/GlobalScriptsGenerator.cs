@@ -171,7 +171,8 @@ internal static class GlobalScriptsGenerator
         w.Close();
         if (owa)
         {
-            w.Line($"Write-Step ('Create the farm with: New-OfficeWebAppsFarm -InternalUrl ''https://{c.SubjectName}''{(c.SanNames.Skip(1).FirstOrDefault() is { } external ? $" -ExternalUrl ''https://{external}''" : string.Empty)} -CertificateName ''' + $certificate.FriendlyName + '''')");
+            var farm = $"New-OfficeWebAppsFarm -InternalUrl https://{c.SubjectName}{(c.SanNames.Skip(1).FirstOrDefault() is { } external ? " -ExternalUrl https://" + external : string.Empty)} -CertificateName ";
+            w.Line($"Write-Step ({PowerShellText.Literal("Create the farm with: " + farm)} + '\"' + $certificate.FriendlyName + '\"')");
         }
 
         w.Close();

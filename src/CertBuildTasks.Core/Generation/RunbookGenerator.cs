@@ -256,13 +256,13 @@ internal static class RunbookGenerator
         sb.Append("\n## After the roll-over\n\n");
         foreach (var oauth in plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.OAuthTokenIssuer)))
         {
-            sb.Append(step++).Append(". 24 h after the new OAuthTokenIssuer certificate took effect: ")
+            sb.Append(step++).Append(". Once the previous OAuthTokenIssuer certificate has expired: ")
               .Append(Code($"{RenewalScriptsGenerator.RenewalFolder.Replace('/', '\\')}\\{RenewalScriptsGenerator.OAuthRollScript} -RemovePrevious")).Append(".\n");
         }
 
         foreach (var av in plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.AudioVideoAuthentication)))
         {
-            sb.Append(step++).Append(". 8 h after the new A/V certificate took effect, on every Edge server of ").Append(MarkdownText.Escape(av.Pool ?? string.Empty)).Append(": ")
+            sb.Append(step++).Append(". Once the previous A/V certificate has expired, on every Edge server of ").Append(MarkdownText.Escape(av.Pool ?? string.Empty)).Append(": ")
               .Append(Code($"{RenewalScriptsGenerator.AudioVideoFolder(av).Replace('/', '\\')}\\{RenewalScriptsGenerator.AudioVideoRollScript} -RemovePrevious")).Append(".\n");
         }
 

@@ -10,8 +10,9 @@ internal enum HelperSections
     Native = 1,
     Store = 2,
     Requests = 4 | Native | Store,
-    Chain = 8 | Native,
-    Pfx = 16 | Native,
+    Platform = 64,
+    Chain = 8 | Platform,
+    Pfx = 16 | Platform,
     Lync = 32,
 }
 

@@ -33,16 +33,18 @@ function Assert-Server {
 #endregion
 
 #region Native
-# Runs certreq.exe or certutil.exe and stops on a failure. -Secret is passed on but never written to
-# the verbose stream or an error message (a PFX password for certutil).
+# Runs a native program (certreq.exe) and stops on a failure, with what its error codes mean here.
 function Invoke-Native {
-    param([string] $Command, [string[]] $Arguments, [string] $Secret = '')
-    $shown = @($Arguments | ForEach-Object { if ($Secret -and $_ -eq $Secret) { '********' } else { $_ } })
-    Write-Verbose ($Command + ' ' + ($shown -join ' '))
-    $output = @(& $Command @Arguments)
+    param([string] $Command, [string[]] $Arguments)
+    Write-Verbose ($Command + ' ' + ($Arguments -join ' '))
+    # Windows PowerShell 5.1 turns a native program's stderr into error records, which 'Stop' would
+    # make terminating before the exit code and its explanation are read: collect them as text.
+    $preference = $ErrorActionPreference
+    $ErrorActionPreference = 'Continue'
+    try { $output = @(& $Command @Arguments 2>&1 | ForEach-Object { [string] $_ }) }
+    finally { $ErrorActionPreference = $preference }
     if ($LASTEXITCODE -ne 0) {
         $text = ($output -join ' ')
-        if ($Secret) { $text = $text.Replace($Secret, '********') }
         $hint = ''
         if ($text -match '0x800b0109|CERT_E_UNTRUSTEDROOT') {
             $hint = ' The CA''s root is not trusted on this server: import the CA chain first (-CaChainPath).'
@@ -50,7 +52,7 @@ function Invoke-Native {
         elseif ($text -match '0x80092004|CRYPT_E_NOT_FOUND') {
             $hint = ' No pending request on this server matches the answer: accept it where the request was made.'
         }
-        throw ('{0} {1} failed with exit code {2}: {3}{4}' -f $Command, $shown[0], $LASTEXITCODE, $text, $hint)
+        throw ('{0} {1} failed with exit code {2}: {3}{4}' -f $Command, $Arguments[0], $LASTEXITCODE, $text, $hint)
     }
     return $output
 }
@@ -60,27 +62,14 @@ function Invoke-Certreq {
     return Invoke-Native -Command 'certreq.exe' -Arguments $Arguments
 }
 
-# Plain text of a SecureString, for certutil (Windows Server 2008 R2 has no PKI module).
-function ConvertFrom-SecureText {
-    param([System.Security.SecureString] $Secure)
-    $pointer = [System.Runtime.InteropServices.Marshal]::SecureStringToBSTR($Secure)
-    try { return [System.Runtime.InteropServices.Marshal]::PtrToStringBSTR($pointer) }
-    finally { [System.Runtime.InteropServices.Marshal]::ZeroFreeBSTR($pointer) }
-}
-
-# True when the PKI module of Windows Server 2012 and later is there (Windows Server 2008 R2 has none).
-function Test-PkiModule {
-    param([string] $Command)
-    return [bool] (Get-Command -Name $Command -ErrorAction SilentlyContinue)
-}
 #endregion
 
 #region Store
 # A certificate of LocalMachine\My that can serve a planned certificate: with its private key, already
-# valid, and valid for more than -ValidDays days (a certificate in the renewal window is not one that
-# serves). Known thumbprints first (the build's gate, the one the request script recorded), then by
-# subject and at least the planned DNS names (a CA may add names; the gate reports them), newest
-# NotAfter first. -Exclude leaves out thumbprints (the certificate being replaced).
+# valid, valid for more than -ValidDays days (a certificate in the renewal window is not one that
+# serves), with the planned subject and at least the planned DNS names (a CA may add names; the gate
+# reports them). Of those, a known thumbprint first (the build's gate, the one the request script
+# recorded), else the newest. -Exclude leaves out thumbprints (the certificate being replaced).
 function Find-PlannedCertificate {
     param(
         [string] $Id,
@@ -94,23 +83,59 @@ function Find-PlannedCertificate {
     )
     $now = Get-Date
     $horizon = $now.AddDays($ValidDays)
-    $usable = @(Get-ChildItem -Path 'Cert:\LocalMachine\My' | Where-Object {
-        $_.HasPrivateKey -and $_.NotBefore -le $now -and $_.NotAfter -gt $horizon -and ($Exclude -notcontains $_.Thumbprint)
-    })
-    foreach ($thumbprint in @($Thumbprints | Where-Object { $_ })) {
-        $known = @($usable | Where-Object { $_.Thumbprint -eq $thumbprint })
-        if ($known.Count -gt 0) { return $known[0] }
-    }
     $wanted = @($DnsNames | ForEach-Object { $_.ToLowerInvariant() })
-    $found = @($usable | Where-Object {
-        $names = @($_.DnsNameList | ForEach-Object { $_.Unicode.ToLowerInvariant() })
+    $found = @(Get-ChildItem -Path 'Cert:\LocalMachine\My' | Where-Object {
+        $_.HasPrivateKey -and $_.NotBefore -le $now -and $_.NotAfter -gt $horizon -and ($Exclude -notcontains $_.Thumbprint)
+    } | Where-Object {
+        # A known thumbprint says which certificate it is, not that it still has what the plan asks
+        # for: a plan that gained a name no longer takes the old certificate.
+        $names = @(Get-DnsNames $_)
         $missing = @($wanted | Where-Object { $names -notcontains $_ })
         $simple = $_.GetNameInfo([System.Security.Cryptography.X509Certificates.X509NameType]::SimpleName, $false)
         ($missing.Count -eq 0) -and ($simple -eq $Subject) -and (-not $FriendlyNameContains -or ([string] $_.FriendlyName).IndexOf($FriendlyNameContains, [System.StringComparison]::OrdinalIgnoreCase) -ge 0)
     } | Sort-Object -Property @{ Expression = { $_.NotAfter }; Descending = $true })
+    foreach ($thumbprint in @($Thumbprints | Where-Object { $_ })) {
+        $known = @($found | Where-Object { $_.Thumbprint -eq $thumbprint })
+        if ($known.Count -gt 0) { return $known[0] }
+    }
     if ($found.Count -gt 0) { return $found[0] }
     if ($AllowMissing) { return $null }
     throw ('{0}: no certificate with its private key, subject {1} and all the planned DNS names, valid for more than {2} days, is in LocalMachine\My. Request and accept it first.' -f $Id, $Subject, $ValidDays)
+}
+
+# The DNS names of a certificate's subject alternative name extension, read from its DER bytes:
+# PowerShell's DnsNameList parses the English "DNS Name=" text and is empty on other Windows languages.
+function Get-DnsNames {
+    param($Certificate)
+    $extension = @($Certificate.Extensions | Where-Object { $_.Oid.Value -eq '2.5.29.17' })
+    if ($extension.Count -eq 0) { return @() }
+    $bytes = [byte[]] $extension[0].RawData
+    $names = @()
+    $at = 1
+    $length = Read-DerLength $bytes ([ref] $at)
+    $end = [Math]::Min($at + $length, $bytes.Length)
+    while ($at -lt $end) {
+        $tag = $bytes[$at]
+        $at++
+        $length = Read-DerLength $bytes ([ref] $at)
+        if ($tag -eq 0x82) { $names += [System.Text.Encoding]::ASCII.GetString($bytes, $at, $length).ToLowerInvariant() }
+        $at += $length
+    }
+    return $names
+}
+
+# A DER length (short or long form) at -At, which moves past it.
+function Read-DerLength {
+    param([byte[]] $Bytes, [ref] $At)
+    $first = [int] $Bytes[$At.Value]
+    $At.Value++
+    if ($first -lt 0x80) { return $first }
+    $length = 0
+    for ($i = 0; $i -lt ($first -band 0x7F); $i++) {
+        $length = ($length * 256) + [int] $Bytes[$At.Value]
+        $At.Value++
+    }
+    return $length
 }
 
 # The first line of a file the scripts keep beside themselves (a marker, a request id), or ''.
@@ -213,10 +238,31 @@ function Install-Answer {
 }
 #endregion
 
+#region Platform
+# Adds a certificate (with its key, when it has one) to a LocalMachine store with .NET's X509Store: what
+# Windows Server 2008 R2, which has no PKI module, offers without putting a password on a command line.
+# Defined only when the caller has not defined it, so a harness can run the scripts off Windows.
+if (-not (Test-Path -Path Function:\Add-MachineStoreCertificate)) {
+    function Add-MachineStoreCertificate {
+        param($Certificate, [string] $StoreName)
+        $store = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509Store -ArgumentList $StoreName, 'LocalMachine'
+        $store.Open([System.Security.Cryptography.X509Certificates.OpenFlags]::ReadWrite)
+        try { $store.Add($Certificate) }
+        finally { $store.Close() }
+    }
+}
+
+# True when the PKI module of Windows Server 2012 and later is there (Windows Server 2008 R2 has none).
+function Test-PkiModule {
+    param([string] $Command)
+    return [bool] (Get-Command -Name $Command -ErrorAction SilentlyContinue)
+}
+#endregion
+
 #region Chain
 # The CA chain (.p7b or .cer) into the machine's stores: roots (issuer = subject) to Trusted Root,
 # the rest to Intermediate Certification Authorities (an intermediate in Trusted Root stops SfB
-# services). What is there already is left alone. certutil where the PKI module is missing.
+# services). What is there already is left alone. X509Store where the PKI module is missing.
 function Import-CaChain {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string] $Path)
@@ -235,7 +281,7 @@ function Import-CaChain {
                 Import-Certificate -FilePath $file -CertStoreLocation ('Cert:\LocalMachine\' + $store) | Out-Null
             }
             else {
-                Invoke-Native -Command 'certutil.exe' -Arguments @('-f', '-addstore', $store, $file) | Out-Null
+                Add-MachineStoreCertificate -Certificate $ca -StoreName $store
             }
             Remove-Item -LiteralPath $file
         }
@@ -244,28 +290,34 @@ function Import-CaChain {
 #endregion
 
 #region Pfx
-# A PFX into LocalMachine\My with an exportable key (Import-PfxCertificate; certutil -importPFX on
-# Windows Server 2008 R2).
+# A PFX into LocalMachine\My with an exportable key: Import-PfxCertificate, or on Windows Server 2008 R2
+# the .NET collection import (machine key set, persisted, exportable) and X509Store.
 function Import-MachinePfx {
     param([string] $Path, [System.Security.SecureString] $Password)
     if (Test-PkiModule 'Import-PfxCertificate') {
         Import-PfxCertificate -FilePath $Path -CertStoreLocation 'Cert:\LocalMachine\My' -Password $Password -Exportable | Out-Null
         return
     }
-    $plain = ConvertFrom-SecureText $Password
-    Invoke-Native -Command 'certutil.exe' -Arguments @('-f', '-p', $plain, '-importPFX', 'My', $Path) -Secret $plain | Out-Null
+    $flags = [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags] 'MachineKeySet, PersistKeySet, Exportable'
+    $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'pfx', $Password
+    $collection = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509Certificate2Collection
+    $collection.Import((Resolve-Path -LiteralPath $Path).ProviderPath, $credential.GetNetworkCredential().Password, $flags)
+    foreach ($certificate in @($collection | Where-Object { $_.HasPrivateKey })) {
+        Add-MachineStoreCertificate -Certificate $certificate -StoreName 'My'
+    }
 }
 
-# A certificate with its key and chain into a PFX (Export-PfxCertificate; certutil -exportPFX on
-# Windows Server 2008 R2). There is no Export-CsCertificate.
+# A certificate with its key into a PFX: Export-PfxCertificate with the chain, or on Windows Server 2008
+# R2 X509Certificate2.Export (the certificate and its key; the chain comes with -CaChainPath). There is
+# no Export-CsCertificate.
 function Export-MachinePfx {
     param($Certificate, [string] $Path, [System.Security.SecureString] $Password)
     if (Test-PkiModule 'Export-PfxCertificate') {
         Export-PfxCertificate -Cert $Certificate -FilePath $Path -Password $Password -ChainOption BuildChain -Force | Out-Null
         return
     }
-    $plain = ConvertFrom-SecureText $Password
-    Invoke-Native -Command 'certutil.exe' -Arguments @('-f', '-p', $plain, '-exportPFX', 'My', $Certificate.Thumbprint, $Path) -Secret $plain | Out-Null
+    $bytes = $Certificate.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pfx, $Password)
+    [System.IO.File]::WriteAllBytes($Path, $bytes)
 }
 #endregion
 
@@ -281,8 +333,10 @@ function Get-ReferenceDate {
 # has come) and the staged ones (-Roll, EffectiveDate still ahead).
 function Get-UsageState {
     param([string] $Type, [switch] $Global)
-    if ($Global) { $entries = @(Get-CsCertificate -Identity 'Global' -Type $Type -ErrorAction SilentlyContinue) }
-    else { $entries = @(Get-CsCertificate -Type $Type -ErrorAction SilentlyContinue) }
+    # A failure to read the assignments must stop: taken for "nothing assigned" it would swap a token
+    # certificate at once instead of staging it.
+    if ($Global) { $entries = @(Get-CsCertificate -Identity 'Global' -Type $Type -ErrorAction Stop) }
+    else { $entries = @(Get-CsCertificate -Type $Type -ErrorAction Stop) }
     $now = Get-Date
     $inEffect = @($entries | Where-Object { (Get-ReferenceDate $_ 'EffectiveDate') -le $now } | Sort-Object -Property @{ Expression = { Get-ReferenceDate $_ 'EffectiveDate' }; Descending = $true })
     $staged = @($entries | Where-Object { (Get-ReferenceDate $_ 'EffectiveDate') -gt $now })
@@ -324,7 +378,7 @@ function Set-StagedCertificate {
         return
     }
     $already = @($state.Staged | Where-Object { $_.Thumbprint -eq $Thumbprint })
-    if ($already.Count -gt 0) {
+    if ($already.Count -gt 0 -and (-not $EffectiveDate -or (Get-ReferenceDate $already[0] 'EffectiveDate') -eq [datetime] $EffectiveDate)) {
         Write-Step ('{0}: {1} is already staged with {2}, effective {3}' -f $Id, $Type, $Thumbprint, (Get-ReferenceDate $already[0] 'EffectiveDate').ToString('u'))
         return
     }
@@ -344,13 +398,19 @@ function Set-StagedCertificate {
     }
     $latest = $currentEnd.AddHours(-$LeadHours)
     $earliest = $now.AddHours(1)
+    $moved = $false
     if ($EffectiveDate) { $effective = [datetime] $EffectiveDate }
     else {
         $effective = $latest.AddHours(-24)
-        if ($effective -lt $earliest) { $effective = $earliest }
+        if ($effective -lt $earliest) { $effective = $earliest; $moved = $true }
     }
-    if ($effective -gt $latest -or $effective -lt $now) {
-        throw ('{0}: {1} cannot be staged: the current certificate ends {2}, and the new one must take effect at least {3} h before that and not before now ({4}). Run the roll-over script with -AssignNow to switch at once and accept a short interruption of {1}.' -f $Id, $Type, $currentEnd.ToString('u'), $LeadHours, $now.ToString('u'))
+    if ($effective -gt $latest -or $effective -le $now) {
+        throw ('{0}: {1} cannot be staged: the current certificate ends {2}, and the new one must take effect at least {3} h before that and after now ({4}). Run the roll-over script with -AssignNow to switch at once and accept a short interruption of {1}.' -f $Id, $Type, $currentEnd.ToString('u'), $LeadHours, $now.ToString('u'))
+    }
+    if ($moved) {
+        # Every server that validates these tokens must hold the new certificate by this date; the other
+        # servers of a pool would compute another "now", so they are told the date to use.
+        Write-Warning ('{0}: the usual date has passed; {1} takes effect {2}. Stage the other servers of the pool with the same date: -EffectiveDate ''{3}''.' -f $Id, $Type, $effective.ToString('u'), $effective.ToString('s'))
     }
     if ($PSCmdlet.ShouldProcess($Id, ('Set-CsCertificate -Type ' + $Type + ' -Roll -EffectiveDate ' + $effective.ToString('u')))) {
         Write-Step ('{0}: staging {1} with {2}, effective {3} (the current certificate ends {4})' -f $Id, $Type, $Thumbprint, $effective.ToString('u'), $currentEnd.ToString('u'))
@@ -359,8 +419,8 @@ function Set-StagedCertificate {
     }
 }
 
-# After a roll-over: Remove-CsCertificate -Previous, once the new certificate has been in effect for
-# -LeadHours (the tokens the previous one signed have expired by then).
+# After a roll-over: Remove-CsCertificate -Previous, once the previous certificate has ended and the new
+# one has been in effect for -LeadHours (the tokens the previous one signed have expired by then).
 function Remove-PreviousCertificate {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string] $Type, [int] $LeadHours, [switch] $Global)
@@ -373,13 +433,20 @@ function Remove-PreviousCertificate {
         return
     }
     $since = Get-ReferenceDate $state.Current 'EffectiveDate'
-    if ((Get-Date) -lt $since.AddHours($LeadHours)) {
-        throw ('{0}: the new certificate took effect {1}; tokens the previous one signed may be in use until {2}. Remove it after that.' -f $Type, $since.ToString('u'), $since.AddHours($LeadHours).ToString('u'))
+    $until = $since.AddHours($LeadHours)
+    foreach ($previous in @($state.All | Where-Object { $_.Thumbprint -ne $state.Current.Thumbprint })) {
+        # Microsoft: remove the previous certificate once it has expired (Exchange keeps OAuth token
+        # material longer than the token lifetime).
+        $end = Get-ReferenceDate $previous 'NotAfter'
+        if ($end -gt $until) { $until = $end }
+    }
+    if ((Get-Date) -lt $until) {
+        throw ('{0}: the new certificate took effect {1}; the previous one may still validate tokens until {2}. Remove it after that.' -f $Type, $since.ToString('u'), $until.ToString('u'))
     }
     if ($PSCmdlet.ShouldProcess($Type, 'Remove-CsCertificate -Previous')) {
         Write-Step ('{0}: removing the previous certificate' -f $Type)
-        if ($Global) { Remove-CsCertificate -Identity 'Global' -Type $Type -Previous -Confirm:$false }
-        else { Remove-CsCertificate -Type $Type -Previous -Confirm:$false }
+        if ($Global) { Remove-CsCertificate -Identity 'Global' -Type $Type -Previous -Force -Confirm:$false }
+        else { Remove-CsCertificate -Type $Type -Previous -Force -Confirm:$false }
     }
 }
 #endregion

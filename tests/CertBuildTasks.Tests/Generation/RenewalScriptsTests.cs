@@ -100,14 +100,46 @@ public sealed class RenewalScriptsTests : IDisposable
         Assert.False(early.Succeeded);
         Assert.Contains("takes effect", early.Error, StringComparison.Ordinal);
 
-        _estate.Estate.Now = _estate.Estate.Rolls[0].Effective.AddHours(2);
-        var tokens = _estate.Runner.Run(Fe01, _estate.Script(Fe01, OAuthRoll), remove);
-        Assert.False(tokens.Succeeded);
-        Assert.Contains("may be in use until", tokens.Error, StringComparison.Ordinal);
-
         _estate.Estate.Now = _estate.Estate.Rolls[0].Effective.AddHours(25);
+        var tokens = _estate.Runner.Run(Fe01, _estate.Script(Fe01, OAuthRoll), remove);
+        Assert.False(tokens.Succeeded); // in effect for a day, but Microsoft removes the previous one once it has expired
+        Assert.Contains("may still validate tokens until", tokens.Error, StringComparison.Ordinal);
+
+        _estate.Estate.Now = end.AddHours(1);
+        _estate.CheckGaps = false; // the servers' own certificates were not renewed in this test
         _estate.Run(Fe01, OAuthRoll, remove);
         Assert.Single(_estate.Estate.GlobalAssignments[LyncUsage.OAuthTokenIssuer]);
+    }
+
+    [Fact]
+    public void A_date_moved_to_now_plus_an_hour_is_named_for_the_other_edge_servers_which_stage_the_same_one()
+    {
+        var end = CurrentEnd(Edge01, LyncUsage.AudioVideoAuthentication);
+        _estate.Estate.Now = end.AddHours(-20); // the usual date (end - 32 h) has passed
+        _estate.CheckGaps = false;
+        var chain = new Dictionary<string, object?> { ["CaChainPath"] = _estate.InternalChain() };
+        _estate.Run(Edge01, $"servers/{Edge01}/{BundlePaths.RequestScript}", chain);
+        foreach (var c in _estate.Plan.RequestedFrom(Edge01))
+        {
+            _estate.Answer(Edge01, c);
+        }
+
+        _estate.Run(Edge01, $"servers/{Edge01}/{BundlePaths.RequestScript}", new Dictionary<string, object?>(chain) { ["ResponsePath"] = _estate.Responses });
+        _estate.Run(Edge01, $"{GlobalScriptsGenerator.EdgeFolder("edgepool.contoso.com")}/{GlobalScriptsGenerator.EdgeExportScript}",
+            new Dictionary<string, object?> { ["OutputPath"] = _estate.Transfer, ["PfxPassword"] = LifecycleDriver.Secure(LifecycleDriver.PfxPassword) });
+        var first = _estate.Run(Edge01, $"servers/{Edge01}/{BundlePaths.AssignmentScript}", chain);
+        var told = Assert.Single(first.Warnings, w => w.Contains("-EffectiveDate", StringComparison.Ordinal));
+        var date = DateTime.Parse(told.Split('\'')[^2], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Half an hour later the second Edge server: with the date it was told, the same moment.
+        _estate.Estate.Now = _estate.Estate.Now.AddMinutes(30);
+        const string Edge02 = "edge02.contoso.com";
+        var set = new Dictionary<string, object?>(chain) { ["PfxPath"] = _estate.Transfer, ["PfxPassword"] = LifecycleDriver.Secure(LifecycleDriver.PfxPassword) };
+        _estate.Run(Edge02, $"servers/{Edge02}/{BundlePaths.AssignmentScript}", set); // stages it an hour from its own now
+        _estate.Run(Edge02, AudioVideoRoll, new Dictionary<string, object?> { ["EffectiveDate"] = date }); // and moves it to the date edge01 named
+        var staged = _estate.Estate.Rolls.GroupBy(r => r.Scope).Select(g => g.Last().Effective).Distinct().ToList();
+        Assert.Single(staged);
+        Assert.True(staged[0] <= end.AddHours(-8));
     }
 
     [Fact]

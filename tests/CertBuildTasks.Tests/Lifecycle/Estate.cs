@@ -721,38 +721,21 @@ public sealed class Estate : IDisposable
         Log.Add((machine, "import certificate", store));
     }
 
-    /// <summary>certutil.exe (learn.microsoft.com "certutil"): -addstore, -importPFX and -exportPFX, as the scripts use them.</summary>
-    public (int ExitCode, string[] Output) Certutil(string machine, string[] arguments)
+    /// <summary>
+    /// X509Store.Add on a LocalMachine store (learn.microsoft.com X509Store): the certificate, with the
+    /// private key it carries (a PFX imported with MachineKeySet, PersistKeySet and Exportable).
+    /// </summary>
+    public void AddToStore(string machine, X509Certificate2 certificate, string store)
     {
-        string? password = null;
-        var rest = new List<string>();
-        for (var i = 0; i < arguments.Length; i++)
+        var m = this[machine];
+        if (m.Stores[store].Any(c => c.Thumbprint.Equals(certificate.Thumbprint, StringComparison.OrdinalIgnoreCase)))
         {
-            if (arguments[i] == "-p")
-            {
-                password = arguments[++i];
-            }
-            else if (arguments[i] != "-f")
-            {
-                rest.Add(arguments[i]);
-            }
+            return;
         }
 
-        Log.Add((machine, "certutil " + rest.FirstOrDefault(), string.Join(' ', rest.Skip(1).Select(Path.GetFileName))));
-        switch (rest.FirstOrDefault())
-        {
-            case "-addstore" when rest.Count == 3:
-                ImportCertificate(machine, rest[2], rest[1]);
-                return (0, ["CertUtil: -addstore command completed successfully."]);
-            case "-importPFX" when rest.Count == 3 && rest[1] == "My" && password is not null:
-                ImportPfx(machine, rest[2], password, exportable: true);
-                return (0, ["CertUtil: -importPFX command completed successfully."]);
-            case "-exportPFX" when rest.Count == 4 && rest[1] == "My" && password is not null:
-                ExportPfx(machine, rest[2], rest[3], password);
-                return (0, ["CertUtil: -exportPFX command completed successfully."]);
-            default:
-                throw new InvalidOperationException("stand-in certutil: unexpected " + string.Join(' ', arguments));
-        }
+        var key = certificate.HasPrivateKey ? certificate.GetRSAPrivateKey() : null;
+        m.Stores[store].Add(new StoredCertificate(certificate, string.Empty, key is not null, key));
+        Log.Add((machine, "X509Store.Add " + store, certificate.Thumbprint));
     }
 
     // ---- What the tests assert ------------------------------------------------------------------

@@ -4,15 +4,6 @@
 # $global:Estate is the estate, $global:Machine the FQDN of the server the script runs on.
 Set-StrictMode -Version 3.0
 
-# PowerShell 3.0's certificate provider adds DnsNameList to every X509Certificate2: the SAN's DNS
-# names as objects with Unicode and Punycode (about_Certificate_Provider). Off Windows its
-# implementation returns nothing, so the stand-in reads the same names with .NET.
-Update-TypeData -TypeName System.Security.Cryptography.X509Certificates.X509Certificate2 -MemberType ScriptProperty -MemberName DnsNameList -Force -Value {
-    $san = @($this.Extensions | Where-Object { $_ -is [System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension] })
-    if ($san.Count -eq 0) { return @() }
-    return @($san[0].EnumerateDnsNames() | ForEach-Object { [pscustomobject] @{ Unicode = $_; Punycode = $_ } })
-}
-
 # The clock every script reads (Get-Date) is the estate's, in the server's local time.
 function global:Get-Date {
     [CmdletBinding()]
@@ -47,11 +38,11 @@ function global:certreq.exe {
     return $result.Item2
 }
 
-# certutil.exe (learn.microsoft.com "certutil"): -addstore, -importPFX, -exportPFX.
-function global:certutil.exe {
-    $result = $global:Estate.Certutil($global:Machine, [string[]] @($args | ForEach-Object { [string] $_ }))
-    $global:LASTEXITCODE = $result.Item1
-    return $result.Item2
+# .NET's X509Store on LocalMachine (learn.microsoft.com X509Store.Add), the scripts' way where the PKI
+# module is missing; the stand-in adds to the machine's store in the estate.
+function global:Add-MachineStoreCertificate {
+    param($Certificate, [string] $StoreName)
+    $global:Estate.AddToStore($global:Machine, $Certificate, $StoreName)
 }
 
 # learn.microsoft.com Request-CsCertificate: parameter sets ByNew, ByList, ByRetrieve, ByClear.

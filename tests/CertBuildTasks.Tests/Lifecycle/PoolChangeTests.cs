@@ -65,4 +65,24 @@ public sealed class PoolChangeTests : IDisposable
         Assert.All(_estate.Assignments(), a => Assert.Equal(before[a.Key], a.Value));
         _estate.AssertNoGaps();
     }
+
+    [Fact]
+    public void A_name_the_plan_gains_makes_the_recorded_certificate_stop_serving_and_a_new_one_is_requested()
+    {
+        _estate.DeployEverything();
+        var before = _estate.Estate.Assigned("fe01.contoso.com", "Default");
+        _estate.Change(topology: t =>
+        {
+            ((JArray)t["sipDomains"]!).Add("tailspintoys.com");
+            ((JArray)t["simpleUrls"]!["meet"]!).Add(new JObject { ["domain"] = "tailspintoys.com", ["url"] = "https://meet.tailspintoys.com" });
+        });
+        _estate.Build();
+        _estate.CheckGaps = false; // every other server lacks the new names too until its own run
+        _estate.Run("fe01.contoso.com", $"servers/fe01.contoso.com/{BundlePaths.RequestScript}");
+        _estate.Run("fe01.contoso.com", $"servers/fe01.contoso.com/{BundlePaths.AssignmentScript}");
+        Assert.DoesNotContain(_estate.Estate.Gaps(_estate.Plan), g => g.StartsWith("fe01.contoso.com ", StringComparison.Ordinal));
+        var after = _estate.Estate.Assigned("fe01.contoso.com", "Default");
+        Assert.NotEqual(before, after);
+        Assert.Contains("meet.tailspintoys.com", CertBuildTasks.Issued.CertificateFacts.DnsNames(_estate.Estate["fe01.contoso.com"].InMy(after!)!.Certificate));
+    }
 }

@@ -155,7 +155,7 @@ public sealed class RequestPathTests : IDisposable
     }
 
     [Fact]
-    public void On_windows_server_2008_r2_the_edge_pool_uses_certutil_for_chains_and_pfx_files()
+    public void On_windows_server_2008_r2_the_edge_pool_uses_x509store_for_chains_and_pfx_files()
     {
         foreach (var edge in new[] { Edge01, "edge02.contoso.com" })
         {
@@ -167,11 +167,12 @@ public sealed class RequestPathTests : IDisposable
         Assert.Equal(_estate.Estate.Assigned(Edge01, "AccessEdgeExternal"), _estate.Estate.Assigned("edge02.contoso.com", "AccessEdgeExternal"));
         Assert.Equal(_estate.Estate.Assigned(Edge01, "Internal"), _estate.Estate.Assigned("edge02.contoso.com", "Internal"));
         var commands = _estate.Estate.Log.Where(l => l.Machine.StartsWith("edge", StringComparison.Ordinal)).Select(l => l.Command).ToList();
-        Assert.Contains("certutil -addstore", commands);
-        Assert.Contains("certutil -exportPFX", commands);
-        Assert.Contains("certutil -importPFX", commands);
+        Assert.Contains("X509Store.Add Root", commands);
+        Assert.Contains("X509Store.Add CA", commands);
+        Assert.Contains("X509Store.Add My", commands);
+        Assert.DoesNotContain("import PFX", commands); // no PKI module: no Import-PfxCertificate
         var runs = string.Join("\n", _estate.Runner.Runs.Select(r => r.Describe()));
-        Assert.DoesNotContain(LifecycleDriver.PfxPassword, runs, StringComparison.Ordinal); // certutil -p never shown
+        Assert.DoesNotContain(LifecycleDriver.PfxPassword, runs, StringComparison.Ordinal); // the password is never shown
         _estate.AssertNoGaps();
     }
 
