@@ -108,6 +108,9 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     /// </summary>
     protected virtual bool RecordsResults => true;
 
+    /// <summary>True for the stage that reports unreadable .editorconfig/.globalconfig files (once per build).</summary>
+    protected virtual bool ReportsConfigurationProblems => false;
+
     private void Store(IReadOnlyList<Diagnostic> reported)
     {
         if (!RecordsResults)
@@ -126,6 +129,13 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     /// </summary>
     protected IReadOnlyList<Diagnostic> Report(IEnumerable<Diagnostic> diagnostics)
     {
+        if (ReportsConfigurationProblems)
+        {
+            // A configuration file that is a pipe, a device or too large is skipped; the first stage says so.
+            diagnostics = diagnostics.Concat(Resolver.Configs.Unreadable.Select(u =>
+                Diagnostic.Create(Input.InputDiagnostics.FileUnreadable, SourceLocation.File(u.Path), "severity configuration", u.Problem)));
+        }
+
         var resolved = Resolver.ResolveAll(diagnostics);
         foreach (var diagnostic in resolved)
         {

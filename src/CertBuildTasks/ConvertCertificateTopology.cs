@@ -72,11 +72,20 @@ public sealed class ConvertCertificateTopology : CertInputTask
         Log.LogMessage(MessageImportance.High, "CertConvertTopology: wrote {0}", destination);
     }
 
+    private static readonly HashSet<string> SdkFiles = new(StringComparer.OrdinalIgnoreCase) { "global.json", "package.json", "dotnet-tools.json", "launchSettings.json", "project.assets.json" };
+
     private void CheckDestination(string destination, DiagnosticBag bag)
     {
-        var inputs = new[] { TopologyPath, OverridesPath, PolicyPath }.OfType<string>();
+        var inputs = new[] { TopologyPath, OverridesPath, PolicyPath, ProjectFile }.OfType<string>();
+        var name = Path.GetFileName(destination);
         var refusal = inputs.Any(i => string.Equals(Path.GetFullPath(i), destination, StringComparison.OrdinalIgnoreCase))
             ? "it is one of the build's inputs"
+            // Only a .json file: the project, Directory.Build.*, .editorconfig and .globalconfig are out of
+            // reach whatever CertConvertOverwrite says, and so are the SDK's own JSON files.
+            : !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? "the converted topology is a .json file; name one"
+            : SdkFiles.Contains(name) || name.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".runtimeconfig.json", StringComparison.OrdinalIgnoreCase)
+                ? "it is a file the .NET SDK reads"
             : Directory.Exists(destination)
                 ? "it is a folder"
                 : File.Exists(destination) && !Overwrite

@@ -59,11 +59,13 @@ public sealed class CreateCertificateBundle : CertInputTask
         var issued = IssuedRecord.Load(IssuedFile);
         var reported = DiagnosticsStore.LoadAll(IntermediateDirectory);
         files.Add(GeneratedFile.Text("report.html", ReportWriter.Write(plan, reported, issued, Deployed.DeployedRecord.Load(DeployedFile), ProjectDirectory, ToolVersion)));
+        // Through the one bounded reader: an input that is a pipe or a device was refused by its stage and is not hashed.
         var inputs = InputFiles
             .Select(i => i.GetMetadata("FullPath"))
-            .Where(File.Exists)
             .Distinct(StringComparer.Ordinal)
-            .Select(p => (Path.GetRelativePath(ProjectDirectory, p).Replace('\\', '/'), SHA256.HashData(File.ReadAllBytes(p))))
+            .Select(p => (Path: p, Bytes: InputFile.ReadBytes(p, Input.InputFileReader.MaxFileBytes, out _)))
+            .Where(x => x.Bytes is not null)
+            .Select(x => (Path.GetRelativePath(ProjectDirectory, x.Path).Replace('\\', '/'), SHA256.HashData(x.Bytes!)))
             .ToList();
         files.Add(ManifestWriter.Write(files, inputs, ToolVersion));
         CancellationToken.ThrowIfCancellationRequested();

@@ -41,6 +41,7 @@ public sealed class PlanCertificates : CertInputTask
         }
 
         CancellationToken.ThrowIfCancellationRequested();
+        LinkGuard.EnsureNoLinks(Path.GetDirectoryName(Path.GetFullPath(PlanFile))!, IntermediateDirectory);
         AtomicFile.WriteAllBytes(PlanFile, PlanJsonWriter.Write(plan, ToolVersion));
         AtomicFile.WriteAllBytes(PlanItemsFile, PlanItemLines.Write(plan));
         Log.LogMessage(MessageImportance.Normal, "CertBuildTasks planned {0} certificates into {1}", plan.Certificates.Length, PlanFile);

@@ -12,6 +12,8 @@ public sealed class ValidateCertificateInputs : CertInputTask
 {
     protected override string Stage => "validate";
 
+    protected override bool ReportsConfigurationProblems => true;
+
     protected override void ExecuteCore()
     {
         var diagnostics = new List<Diagnostic>();

@@ -19,6 +19,31 @@ public static class CsrStage
     public static IReadOnlySet<string> CentralKeyIds(CertificatePlan plan) =>
         plan.Certificates.Where(c => c.ExportablePrivateKey).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A new RSA key, given up when the build is cancelled: a 16384-bit key takes minutes and the
+    /// platform's generation cannot be interrupted, so the build returns at once and the abandoned
+    /// generation ends on its own (nothing is stored from it).
+    /// </summary>
+    private static RSA GenerateKey(int size, CancellationToken cancellationToken)
+    {
+        var generation = Task.Run(() => RSA.Create(size), CancellationToken.None);
+        try
+        {
+            generation.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = generation.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            throw;
+        }
+        catch (AggregateException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+        }
+
+        return generation.Result;
+    }
+
     public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Run(CertificatePlan plan, Settings settings, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
@@ -59,6 +84,22 @@ public static class CsrStage
         var certificates = plan.Certificates.Where(c => central.Contains(c.Id)).ToList();
         var csrs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var problems = new ConcurrentBag<Diagnostic>();
+        try
+        {
+            Generate(certificates, store, csrs, problems, cancellationToken);
+        }
+        catch (AggregateException ex) when (cancellationToken.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        diagnostics.AddRange(problems);
+        var files = certificates.Where(c => csrs.ContainsKey(c.Id)).Select(c => GeneratedFile.Text(BundlePaths.Csr(c), csrs[c.Id])).ToList();
+        return (files, diagnostics.Sorted());
+    }
+
+    private static void Generate(List<PlannedCertificate> certificates, KeyStore store, ConcurrentDictionary<string, string> csrs, ConcurrentBag<Diagnostic> problems, CancellationToken cancellationToken) =>
         Parallel.ForEach(
             certificates,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -78,7 +119,7 @@ public static class CsrStage
                     }
                     else
                     {
-                        key = RSA.Create(c.KeySize);
+                        key = GenerateKey(c.KeySize, cancellationToken);
                         if (!store.TrySaveNew(c.Id, key))
                         {
                             key.Dispose();
@@ -97,9 +138,4 @@ public static class CsrStage
                     key?.Dispose();
                 }
             });
-
-        diagnostics.AddRange(problems);
-        var files = certificates.Where(c => csrs.ContainsKey(c.Id)).Select(c => GeneratedFile.Text(BundlePaths.Csr(c), csrs[c.Id])).ToList();
-        return (files, diagnostics.Sorted());
-    }
 }

@@ -27,7 +27,9 @@ public sealed class KeyStore(string directory, string password)
         var rsa = RSA.Create();
         try
         {
-            rsa.ImportFromEncryptedPem(File.ReadAllText(PathOf(id)), password);
+            // A stored key is a few KB; the one bounded reader refuses a pipe, a device or a huge file.
+            var pem = IO.InputFile.ReadBytes(PathOf(id), 1024 * 1024, out var problem) ?? throw new IOException($"the stored key of {id} cannot be read: {problem}");
+            rsa.ImportFromEncryptedPem(System.Text.Encoding.ASCII.GetString(pem), password);
             return rsa;
         }
         catch

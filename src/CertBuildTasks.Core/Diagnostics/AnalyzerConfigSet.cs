@@ -23,30 +23,59 @@ public sealed class AnalyzerConfigSet
 
     public IEnumerable<string> FilePaths => _editorConfigs.Concat(_globalConfigs).Select(f => f.Path);
 
+    /// <summary>Configuration files that exist but cannot be read (a pipe, a device, too large): skipped, and said.</summary>
+    public IReadOnlyList<(string Path, string Problem)> Unreadable { get; init; } = [];
+
+    /// <summary>1 MiB: a configuration file is a few lines.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
     public static AnalyzerConfigSet Load(string projectDirectory)
     {
         var editor = new List<AnalyzerConfigFile>();
         var global = new List<AnalyzerConfigFile>();
+        var unreadable = new List<(string, string)>();
         var editorDone = false;
         var level = 0;
         for (var dir = new DirectoryInfo(projectDirectory); dir is not null && level < MaxLevels; dir = dir.Parent, level++)
         {
             var editorPath = Path.Combine(dir.FullName, ".editorconfig");
-            if (!editorDone && File.Exists(editorPath))
+            if (!editorDone && Read(editorPath, unreadable) is { } editorText)
             {
-                var file = AnalyzerConfigFile.Parse(editorPath, File.ReadAllText(editorPath));
+                var file = AnalyzerConfigFile.Parse(editorPath, editorText);
                 editor.Add(file);
                 editorDone = file.IsRoot;
             }
 
             var globalPath = Path.Combine(dir.FullName, ".globalconfig");
-            if (File.Exists(globalPath))
+            if (Read(globalPath, unreadable) is { } globalText)
             {
-                global.Add(AnalyzerConfigFile.Parse(globalPath, File.ReadAllText(globalPath)));
+                global.Add(AnalyzerConfigFile.Parse(globalPath, globalText));
             }
         }
 
-        return new AnalyzerConfigSet(editor, global);
+        return new AnalyzerConfigSet(editor, global) { Unreadable = unreadable };
+    }
+
+    /// <summary>The file's text; null when there is none (no file, an empty one) or it cannot be read (recorded).</summary>
+    private static string? Read(string path, List<(string, string)> unreadable)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            return null;
+        }
+
+        if (File.Exists(path) && new FileInfo(path).Length == 0)
+        {
+            return string.Empty; // an empty file configures nothing; a pipe or device (length 0 too) is never opened
+        }
+
+        if (IO.InputFile.ReadBytes(path, MaxFileBytes, out var problem) is { } bytes)
+        {
+            return System.Text.Encoding.UTF8.GetString(bytes);
+        }
+
+        unreadable.Add((path, problem ?? "it cannot be read"));
+        return null;
     }
 
     /// <summary>The configured severity, or null when no file configures it (or says "default").</summary>

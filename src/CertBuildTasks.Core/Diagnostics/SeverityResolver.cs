@@ -8,6 +8,9 @@ namespace CertBuildTasks.Diagnostics;
 /// <param name="projectFile">Diagnostics without a file are configured as if they were in the project file.</param>
 public sealed class SeverityResolver(SeverityOptions options, AnalyzerConfigSet configs, string projectFile = "")
 {
+    /// <summary>The .editorconfig and .globalconfig files in force (and those that could not be read).</summary>
+    public AnalyzerConfigSet Configs => configs;
+
     public Diagnostic Resolve(Diagnostic diagnostic)
     {
         var descriptor = diagnostic.Descriptor;

@@ -36,6 +36,15 @@ function Assert-Server {
 # Runs a native program (certreq.exe) and stops on a failure, with what its error codes mean here.
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
+    # Windows PowerShell 3.0–5.1 hands a native program each argument as it is, in double quotes when it
+    # holds a space, but escapes no quote inside it and drops an empty one: such an argument would reach
+    # the program as other arguments (an injected certreq -attrib). The build never makes one (CBT4009);
+    # this refuses one rather than run it.
+    foreach ($argument in $Arguments) {
+        if ($argument -eq '' -or $argument.Contains('"') -or ($argument -match '\s' -and $argument.EndsWith('\'))) {
+            throw ('{0}: the argument [{1}] cannot be passed to a native program intact' -f $Command, $argument)
+        }
+    }
     Write-Verbose ($Command + ' ' + ($Arguments -join ' '))
     # Windows PowerShell 5.1 turns a native program's stderr into error records, which 'Stop' would
     # make terminating before the exit code and its explanation are read: collect them as text.

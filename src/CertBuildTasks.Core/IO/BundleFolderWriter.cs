@@ -13,8 +13,15 @@ public static class BundleFolderWriter
     {
         var root = Path.GetFullPath(bundleDirectory);
 
-        // Every path is checked before the first byte is written.
+        // Every path is checked before the first byte is written: inside the folder, and not through a
+        // link planted in it or in the build's folder above it.
         var targets = files.Select(f => (File: f, Path: Resolve(root, f.RelativePath))).ToList();
+        var owned = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(root)) ?? root;
+        foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
+        {
+            LinkGuard.EnsureNoLinks(folder, owned);
+        }
+
         var wanted = targets.Select(t => t.Path).ToHashSet(StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var (file, path) in targets)

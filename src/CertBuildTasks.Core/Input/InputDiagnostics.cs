@@ -13,7 +13,7 @@ public static class InputDiagnostics
         DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
 
     public static readonly DiagnosticDescriptor FileEmpty = new(
-        "CBT1002", "Input file is empty", "The {0} file is empty; it must hold a JSON object",
+        "CBT1002", "Input file is empty", "The {0} file is empty, or not a regular file (a pipe or a device is never read); it must hold the document",
         DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
 
     public static readonly DiagnosticDescriptor JsonSyntax = new(

@@ -20,19 +20,30 @@ public static class InputFileReader
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists)
+            if (!info.Exists && !Directory.Exists(path))
             {
                 diagnostics.Add(InputDiagnostics.FileNotFound, SourceLocation.File(path), name, path);
                 return null;
             }
 
-            if (info.Length > MaxFileBytes)
+            if (!Directory.Exists(path) && info.Length > MaxFileBytes)
             {
                 diagnostics.Add(InputDiagnostics.FileTooLarge, new SourceLocation(path, 1, 1), name, info.Length, MaxFileBytes);
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(path);
+            if (!Directory.Exists(path) && info.Length == 0)
+            {
+                diagnostics.Add(InputDiagnostics.FileEmpty, new SourceLocation(path, 1, 1), name);
+                return null;
+            }
+
+            if (IO.InputFile.ReadBytes(path, MaxFileBytes, out var problem) is not { } bytes)
+            {
+                diagnostics.Add(InputDiagnostics.FileUnreadable, SourceLocation.File(path), name, problem);
+                return null;
+            }
+
             var text = Decode(bytes);
             if (string.IsNullOrWhiteSpace(text))
             {

@@ -10,7 +10,7 @@ namespace CertBuildTasks.Issued;
 /// Reads certificates from .cer/.crt/.pem (DER or PEM, one or many) and .p7b files, and refuses, with a
 /// diagnostic and without reading further, anything that carries a private key (PEM keys, PFX).
 /// </summary>
-public static class CertificateFileReader
+public static partial class CertificateFileReader
 {
     public const long MaxFileBytes = 16L * 1024 * 1024;
 
@@ -19,27 +19,10 @@ public static class CertificateFileReader
     public static IReadOnlyList<LoadedCertificate> Read(string path, string? plannedId, DiagnosticBag diagnostics)
     {
         var location = SourceLocation.File(path);
-        byte[] bytes;
-        try
+        // One bounded reader for every input: a pipe or a device is never opened, a folder is said to be one.
+        if (IO.InputFile.ReadBytes(path, MaxFileBytes, out var problem) is not { } bytes)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "the file does not exist");
-                return [];
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, $"it is {info.Length:N0} bytes; certificate files are far smaller (limit {MaxFileBytes:N0})");
-                return [];
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, ex.Message);
+            diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, problem == "it does not exist" ? "the file does not exist" : problem);
             return [];
         }
 
@@ -70,15 +53,23 @@ public static class CertificateFileReader
 
     private static List<X509Certificate2> ReadPem(string text, SourceLocation location, DiagnosticBag diagnostics)
     {
-        // Refuse any file that mentions a private key, however well formed the PEM around it is.
+        // Refuse any file that mentions a private key, however well or badly formed the PEM around it is
+        // (a BEGIN line with four dashes is no PEM block, but the key is in the file all the same).
         if (PrivateKeyLabels.FirstOrDefault(l => text.Contains("-----BEGIN " + l + "-----", StringComparison.Ordinal)) is { } keyLabel)
         {
             diagnostics.Add(IssuedDiagnostics.PrivateKeyGiven, location, "PEM block " + keyLabel);
             return [];
         }
 
+        if (text.Contains("PRIVATE KEY", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(IssuedDiagnostics.PrivateKeyGiven, location, "text that names a PRIVATE KEY");
+            return [];
+        }
+
         var result = new List<X509Certificate2>();
         var span = text.AsSpan();
+        var outside = new StringBuilder();
         var foundAny = false;
         while (PemEncoding.TryFind(span, out var fields))
         {
@@ -118,7 +109,15 @@ public static class CertificateFileReader
                     return [];
             }
 
+            outside.Append(span[..fields.Location.Start]);
             span = span[fields.Location.End..];
+        }
+
+        // Data outside the blocks (a key pasted without its lines, a second file appended) is not ignored.
+        if (Base64Run().IsMatch(outside.Append(span).ToString()))
+        {
+            diagnostics.Add(IssuedDiagnostics.FileUnreadable, location, "it holds encoded data outside its PEM blocks; give the certificate alone");
+            return [];
         }
 
         if (!foundAny || result.Count == 0)
@@ -136,6 +135,18 @@ public static class CertificateFileReader
         // with OpenSSL as loading does, which doubles the cost of the common DER .cer file.
         if (CertificateFacts.OpensWith(bytes, Asn1Tag.Sequence))
         {
+            // The platform reads the first element and ignores what follows: a DER certificate followed by a
+            // DER private key would pass. Everything after the certificate must be blank.
+            if (AsnDecoder.TryReadEncodedValue(bytes, AsnEncodingRules.BER, out _, out _, out _, out var consumed) &&
+                bytes.AsSpan(consumed).IndexOfAnyExcept(" \r\n\t\0"u8) >= 0)
+            {
+                diagnostics.Add(
+                    Trailing(bytes.AsSpan(consumed)) ? IssuedDiagnostics.PrivateKeyGiven : IssuedDiagnostics.FileUnreadable,
+                    location,
+                    Trailing(bytes.AsSpan(consumed)) ? "DER data after the certificate that has the shape of a private key" : $"{bytes.Length - consumed:N0} bytes follow the certificate; give the certificate alone");
+                return [];
+            }
+
             return [new X509Certificate2(bytes)];
         }
 
@@ -154,6 +165,20 @@ public static class CertificateFileReader
         }
 #pragma warning restore SYSLIB0057
     }
+
+    /// <summary>
+    /// DER after a certificate shaped like a private key: a PKCS#8 PrivateKeyInfo or a PKCS#1
+    /// RSAPrivateKey (both a SEQUENCE opening with an INTEGER version), or an encrypted PKCS#8 (a SEQUENCE
+    /// opening with the algorithm SEQUENCE).
+    /// </summary>
+    private static bool Trailing(ReadOnlySpan<byte> rest)
+    {
+        var data = rest.ToArray();
+        return CertificateFacts.OpensWith(data, Asn1Tag.Integer) || CertificateFacts.OpensWith(data, Asn1Tag.Sequence);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9+/=]{40,}")]
+    private static partial System.Text.RegularExpressions.Regex Base64Run();
 
     /// <summary>
     /// A PFX wrapped in a PEM block. Asking the platform for the content type decodes the whole blob

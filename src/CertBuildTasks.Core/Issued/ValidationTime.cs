@@ -8,6 +8,16 @@ namespace CertBuildTasks.Issued;
 /// </summary>
 public static class ValidationTime
 {
+    /// <summary>
+    /// <paramref name="time"/> plus <paramref name="days"/>, saturating at the ends of the calendar: a
+    /// CertValidationTime of 9999-12-31 (or a deployed date of year 1) never overflows a check.
+    /// </summary>
+    public static DateTimeOffset AddDaysSaturating(DateTimeOffset time, int days)
+    {
+        var room = days >= 0 ? (DateTimeOffset.MaxValue - time).TotalDays : (time - DateTimeOffset.MinValue).TotalDays;
+        return Math.Abs(days) >= room ? (days >= 0 ? DateTimeOffset.MaxValue : DateTimeOffset.MinValue) : time.AddDays(days);
+    }
+
     public static bool TryParse(string? value, DateTimeOffset now, out DateTimeOffset time)
     {
         time = now;

@@ -13,5 +13,9 @@ public static class InternalDiagnostics
         "CBT9001", "Build with dotnet build", "CertBuildTasks runs on the .NET SDK's MSBuild; build this project with 'dotnet build' instead of Visual Studio's MSBuild.exe",
         DiagnosticCategory.Internal, DiagnosticSeverity.Error, IsConfigurable: false);
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [UnexpectedFailure, FullFrameworkMSBuild];
+    public static readonly DiagnosticDescriptor FindingsCapped = new(
+        "CBT9002", "More findings not shown", "{0:N0} more {1} findings in this file are not shown; the first {2} are",
+        DiagnosticCategory.Internal, DiagnosticSeverity.Info, IsConfigurable: false);
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [UnexpectedFailure, FullFrameworkMSBuild, FindingsCapped];
 }

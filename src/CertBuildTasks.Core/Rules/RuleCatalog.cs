@@ -34,6 +34,8 @@ public static class RuleCatalog
         new StandardEditionServerMismatchRule(),
         new ServerNameNotAFileNameRule(),
         new ReverseProxyMissingRule(),
+        new PoolTooLargeRule(),
+        new TopologyBeyondLimitsRule(),
     ];
 
     public static IReadOnlyList<PolicyRule> PolicyRules { get; } =
@@ -70,6 +72,7 @@ public static class RuleCatalog
         new Generation.NonAsciiRequestTextRule(),
         new Generation.CmdletKeySizeRule(),
         new Generation.BundleNameRule(),
+        new Generation.TextPlacementRule(),
     ];
 
     public static IReadOnlyList<IssuedRule> IssuedRules { get; } =
@@ -92,6 +95,7 @@ public static class RuleCatalog
         new Issued.ChainNotTrustedRule(),
         new Issued.AuthorityMismatchRule(),
         new Issued.SelfSignedRule(),
+        new Issued.CertificateAuthorityRule(),
     ];
 
     public static IReadOnlyList<DeployedRule> DeployedRules { get; } =

@@ -85,6 +85,9 @@ public sealed class TestPki : IDisposable
         public DateTimeOffset? NotAfter { get; init; }
 
         public bool SelfSigned { get; init; }
+
+        /// <summary>Basic constraints CA:TRUE on the leaf (a server certificate that is a CA).</summary>
+        public bool CertificateAuthority { get; init; }
     }
 
     public X509Certificate2 Issue(PlannedCertificate planned, Options? options = null)
@@ -114,6 +117,10 @@ public sealed class TestPki : IDisposable
         }
 
         request.CertificateExtensions.Add(new X509KeyUsageExtension(options.KeyUsage, true));
+        if (options.CertificateAuthority)
+        {
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        }
         if (options.CrlDistributionPoint)
         {
             request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(options.CrlUris));

@@ -16,7 +16,7 @@ public sealed class DeployedExpiresSoonRule : DeployedRule
 
     public override void Analyze(DeployedSet deployed, ReportDiagnostic report)
     {
-        var horizon = deployed.ValidationTime.AddDays(deployed.ExpiryWarningDays);
+        var horizon = CertBuildTasks.Issued.ValidationTime.AddDaysSaturating(deployed.ValidationTime, deployed.ExpiryWarningDays);
         foreach (var d in deployed.Deployed.Where(d => d.NotAfter >= deployed.ValidationTime && d.NotAfter < horizon))
         {
             report(d.Location, d.Thumbprint, d.SubjectName, d.Server, string.Join(", ", d.Usages), NotTimeValidRule.Format(d.NotAfter), deployed.ExpiryWarningDays);

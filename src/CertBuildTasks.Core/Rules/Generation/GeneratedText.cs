@@ -21,6 +21,8 @@ internal static class GeneratedText
             ("subject.country", policy.Subject.Country, true),
             ("friendlyName", policy.FriendlyNamePattern, true),
             ("cryptoProvider", policy.CryptoProvider, true),
+            ("hashAlgorithm", policy.HashAlgorithm, true),
+            ("keyAlgorithm", policy.KeyAlgorithm, true),
             ("certificateAuthorities.internal.config", policy.InternalCaConfig, false),
             ("certificateAuthorities.public.name", policy.PublicCaName, false),
         ];

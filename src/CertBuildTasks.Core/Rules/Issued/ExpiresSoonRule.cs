@@ -15,7 +15,7 @@ public sealed class ExpiresSoonRule : IssuedRule
     public override void Analyze(IssuedCheck check, ReportDiagnostic report)
     {
         var notAfter = new DateTimeOffset(check.Issued.Certificate.NotAfter.ToUniversalTime());
-        if (notAfter >= check.ValidationTime && notAfter < check.ValidationTime.AddDays(check.ExpiryWarningDays))
+        if (notAfter >= check.ValidationTime && notAfter < ValidationTime.AddDaysSaturating(check.ValidationTime, check.ExpiryWarningDays))
         {
             report(check.Issued.Location, check.Issued.Display, check.Planned.Id, NotTimeValidRule.Format(notAfter), check.ExpiryWarningDays);
         }

@@ -21,7 +21,7 @@ public sealed class MeetUrlForUnknownDomainRule : TopologyRule
         {
             if (!domains.Contains(meet.Domain.Value))
             {
-                report(meet.Domain.Location, meet.Url.Value, meet.Domain.Value);
+                report(meet.Domain.Location, Naming.SimpleUrl.Redacted(meet.Url.Value), meet.Domain.Value);
             }
         }
     }
