@@ -83,8 +83,13 @@ while (watch.Elapsed.TotalSeconds < seconds)
     var (extension, input) = mutator.Pick(seeds[kind]);
     var mutant = mutator.Mutate(input, mutator.Pick(seeds[kind]).Item2);
     var path = Path.Combine(work, "input" + extension);
-    File.WriteAllBytes(path, mutant);
-    var run = Task.Run(() => targets.Run(kind, path));
+
+    // One run in ten gives the input as something other than a regular file; one in four judges at the
+    // ends of the calendar.
+    var shape = mutator.Pick(Enumerable.Repeat("file", 9).Append(mutator.Pick(FileShapes.Shapes)).ToList());
+    FileShapes.Make(path, shape, mutant);
+    var now = mutator.Pick(Enumerable.Repeat(DateTimeOffset.UtcNow, 3).Append(mutator.Pick(Targets.ValidationTimes)).ToList());
+    var run = Task.Run(() => targets.Run(kind, path, now));
     string? problem = null;
     try
     {
@@ -103,8 +108,18 @@ while (watch.Elapsed.TotalSeconds < seconds)
     {
         findings++;
         var name = "fuzz-" + Convert.ToHexString(SHA256.HashData(mutant))[..12].ToLowerInvariant() + extension;
-        File.WriteAllBytes(Path.Combine(corpus, kind, name), mutant);
-        Console.WriteLine($"FINDING {kind}/{name}: {problem.Split('\n')[0]}");
+        if (shape == "file")
+        {
+            File.WriteAllBytes(Path.Combine(corpus, kind, name), mutant);
+        }
+        else
+        {
+            // Not a file the repository can hold: a recipe the corpus test makes it from.
+            name += ".recipe";
+            File.WriteAllText(Path.Combine(corpus, kind, name), shape + "\n");
+        }
+
+        Console.WriteLine($"FINDING {kind}/{name} at {now:o}: {problem.Split('\n')[0]}");
         if (problem.StartsWith("took", StringComparison.Ordinal))
         {
             break; // a hung run cannot be stopped from here

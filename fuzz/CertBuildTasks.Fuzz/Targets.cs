@@ -63,16 +63,21 @@ public sealed class Targets : IDisposable
 
     public static readonly string[] Kinds = ["topology", "policy", "overrides", "issued", "roots", "deployed"];
 
-    public void Run(string kind, string path)
+    /// <summary>The times the gate and the deployed check judge at: now, and the ends of the calendar.</summary>
+    public static readonly DateTimeOffset[] ValidationTimes = [DateTimeOffset.UtcNow, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, DateTimeOffset.UnixEpoch];
+
+    public void Run(string kind, string path) => Run(kind, path, DateTimeOffset.UtcNow);
+
+    public void Run(string kind, string path, DateTimeOffset now)
     {
         var diagnostics = kind switch
         {
             "topology" => Pipeline(InputValidator.Validate(path, _policy)),
             "policy" => Pipeline(InputValidator.Validate(_topology, path)),
             "overrides" => Pipeline(InputValidator.Validate(_topology, _policy, path)),
-            "issued" => IssuedStage.Run(_plan, [new(path, null)], [new(_root, null, null)], DateTimeOffset.UtcNow, false, new Dictionary<string, byte[]>()).Diagnostics,
-            "roots" => IssuedStage.Run(_plan, [new(_issued, null)], [new(path, null, null)], DateTimeOffset.UtcNow, false, new Dictionary<string, byte[]>()).Diagnostics,
-            "deployed" => DeployedStage.Run(_plan, _plan.Policy, [new(path, "fe01.contoso.com", "Default")], DateTimeOffset.UtcNow).Diagnostics,
+            "issued" => IssuedStage.Run(_plan, [new(path, null)], [new(_root, null, null)], now, false, new Dictionary<string, byte[]>()).Diagnostics,
+            "roots" => IssuedStage.Run(_plan, [new(_issued, null)], [new(path, null, null)], now, false, new Dictionary<string, byte[]>()).Diagnostics,
+            "deployed" => DeployedStage.Run(_plan, _plan.Policy, [new(path, "fe01.contoso.com", "Default")], now).Diagnostics,
             _ => throw new ArgumentException("unknown kind " + kind),
         };
 

@@ -49,7 +49,10 @@ public sealed class ConvertCertificateTopology : CertInputTask
             CheckDestination(destination, bag);
 
             // The JSON must be a topology the JSON reader accepts (the XML has none of the schema's limits).
-            SchemaValidator.Validate(JToken.Parse(json), destination, InputKind.Topology, bag);
+            // Strings stay strings: a site named like a date would otherwise be parsed as one (and a date
+            // beyond year 9999 in UTC would throw).
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+            SchemaValidator.Validate(JToken.ReadFrom(reader), destination, InputKind.Topology, bag);
         }
 
         Report(bag.Items);

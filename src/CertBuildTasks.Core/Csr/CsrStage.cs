@@ -26,7 +26,15 @@ public static class CsrStage
     /// </summary>
     private static RSA GenerateKey(int size, CancellationToken cancellationToken)
     {
-        var generation = Task.Run(() => RSA.Create(size), CancellationToken.None);
+        var generation = Task.Run(
+            () =>
+            {
+                // RSA.Create(size) makes the key when it is first used (OpenSSL): use it here, in the task.
+                var key = RSA.Create(size);
+                _ = key.ExportSubjectPublicKeyInfo();
+                return key;
+            },
+            CancellationToken.None);
         try
         {
             generation.Wait(cancellationToken);

@@ -25,7 +25,10 @@ public static partial class DeployedCertificateReader
     /// Lets a certificate file without Server and Use metadata stand for its planned certificate (named by
     /// PlannedId, by the file name, or found by subject and names): its usages on each of its servers.
     /// </param>
-    public static IReadOnlyList<DeployedCertificate> Read(string path, string? server, string? use, string? plannedId, Planning.CertificatePlan? plan, DiagnosticBag diagnostics)
+    public static IReadOnlyList<DeployedCertificate> Read(string path, string? server, string? use, string? plannedId, Planning.CertificatePlan? plan, DiagnosticBag diagnostics) =>
+        ReaderGuard.Read<IReadOnlyList<DeployedCertificate>>(path, diagnostics, [], () => ReadFile(path, server, use, plannedId, plan, diagnostics));
+
+    private static List<DeployedCertificate> ReadFile(string path, string? server, string? use, string? plannedId, Planning.CertificatePlan? plan, DiagnosticBag diagnostics)
     {
         var extension = Path.GetExtension(path);
         if (string.Equals(extension, ".json", StringComparison.OrdinalIgnoreCase))

@@ -64,7 +64,7 @@ public sealed class AnalyzerConfigSet
             return null;
         }
 
-        if (File.Exists(path) && new FileInfo(path).Length == 0)
+        if (File.Exists(path) && IO.InputFile.Resolve(path).Length == 0)
         {
             return string.Empty; // an empty file configures nothing; a pipe or device (length 0 too) is never opened
         }

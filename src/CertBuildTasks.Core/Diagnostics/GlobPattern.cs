@@ -61,7 +61,9 @@ internal static class GlobPattern
                     var close = glob.IndexOf(']', i + 1);
                     if (close > i)
                     {
-                        sb.Append('[').Append(glob[(i + 1)..close].Replace("\\", "\\\\", StringComparison.Ordinal)).Append(']');
+                        // "[!name]" is any character not in name (EditorConfig); in a regex that is "[^name]".
+                        var set = glob[(i + 1)..close].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
+                        sb.Append('[').Append(set.StartsWith('!') ? "^" + set[1..] : set).Append(']');
                         i = close;
                     }
                     else

@@ -10,6 +10,20 @@ namespace CertBuildTasks.IO;
 /// </summary>
 public static class InputFile
 {
+    /// <summary>The file itself, after every link (a link's own length is that of the path it holds).</summary>
+    public static FileInfo Resolve(string path)
+    {
+        var info = new FileInfo(path);
+        try
+        {
+            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : info;
+        }
+        catch (IOException)
+        {
+            return info; // a loop of links: opening it fails, and says so
+        }
+    }
+
     public static byte[]? ReadBytes(string path, long maxBytes, out string? problem)
     {
         problem = null;
@@ -21,7 +35,7 @@ public static class InputFile
                 return null;
             }
 
-            var info = new FileInfo(path);
+            var info = Resolve(path);
             if (!info.Exists)
             {
                 problem = "it does not exist";

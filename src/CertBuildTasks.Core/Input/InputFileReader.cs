@@ -19,7 +19,7 @@ public static class InputFileReader
         var name = kind.DisplayName();
         try
         {
-            var info = new FileInfo(path);
+            var info = IO.InputFile.Resolve(path);
             if (!info.Exists && !Directory.Exists(path))
             {
                 diagnostics.Add(InputDiagnostics.FileNotFound, SourceLocation.File(path), name, path);

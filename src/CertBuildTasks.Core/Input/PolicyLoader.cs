@@ -6,9 +6,9 @@ namespace CertBuildTasks.Input;
 /// <summary>Runs read → parse → schema → model for the certificate policy.</summary>
 public static class PolicyLoader
 {
-    public static CertificatePolicy? Load(string path, DiagnosticBag diagnostics)
+    public static CertificatePolicy? Load(string path, DiagnosticBag diagnostics) => ReaderGuard.Read(path, diagnostics, null, () =>
     {
         var token = JsonInput.LoadValid(path, InputKind.Policy, diagnostics);
         return token is null ? null : PolicyJsonReader.Read(token, path);
-    }
+    });
 }

@@ -19,18 +19,19 @@ public static class TopologyLoader
         var overridesBroken = false;
         if (overridesPath is not null)
         {
-            var overridesToken = JsonInput.LoadValid(overridesPath, InputKind.TopologyOverrides, diagnostics);
+            var overridesToken = ReaderGuard.Read(overridesPath, diagnostics, null, () => JsonInput.LoadValid(overridesPath, InputKind.TopologyOverrides, diagnostics));
             overridesBroken = overridesToken is null;
-            overrides = overridesToken is null ? null : TopologyOverridesReader.Read(overridesToken, overridesPath);
+            overrides = overridesToken is null ? null : ReaderGuard.Read(overridesPath, diagnostics, null, () => TopologyOverridesReader.Read(overridesToken, overridesPath));
+            overridesBroken |= overrides is null;
         }
 
-        var topology = LoadTopology(path, overrides, diagnostics);
+        var topology = ReaderGuard.Read(path, diagnostics, null, () => LoadTopology(path, overrides, diagnostics));
         if (topology is null || overridesBroken)
         {
             return null;
         }
 
-        return overrides is null ? topology : TopologyOverridesApplier.Apply(topology, overrides, diagnostics);
+        return overrides is null ? topology : ReaderGuard.Read(overridesPath!, diagnostics, null, () => TopologyOverridesApplier.Apply(topology, overrides, diagnostics));
     }
 
     public static bool IsXml(string path) => Path.GetExtension(path).ToLowerInvariant() is ".tbxml" or ".xml";

@@ -16,7 +16,10 @@ public static partial class CertificateFileReader
 
     private static readonly string[] PrivateKeyLabels = ["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY"];
 
-    public static IReadOnlyList<LoadedCertificate> Read(string path, string? plannedId, DiagnosticBag diagnostics)
+    public static IReadOnlyList<LoadedCertificate> Read(string path, string? plannedId, DiagnosticBag diagnostics) =>
+        ReaderGuard.Read<IReadOnlyList<LoadedCertificate>>(path, diagnostics, [], () => ReadFile(path, plannedId, diagnostics));
+
+    private static List<LoadedCertificate> ReadFile(string path, string? plannedId, DiagnosticBag diagnostics)
     {
         var location = SourceLocation.File(path);
         // One bounded reader for every input: a pipe or a device is never opened, a folder is said to be one.
@@ -204,6 +207,15 @@ public static partial class CertificateFileReader
         if (certificate.RawData.Length == 0)
         {
             throw new CryptographicException("the certificate is empty");
+        }
+
+        // RFC 5280 4.2: "A certificate MUST NOT include more than one instance of a particular
+        // extension." Which of two SAN extensions counts differs between Windows and OpenSSL (which then
+        // refuses the chain as if its issuer were missing): such a certificate is malformed, said so.
+        if (certificate.Extensions.Cast<X509Extension>().GroupBy(e => e.Oid?.Value).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            var name = twice.First().Oid?.FriendlyName is { Length: > 0 } friendly ? $"{friendly} ({twice.Key})" : twice.Key;
+            throw new CryptographicException($"the extension {name} appears {twice.Count()} times; RFC 5280 allows one instance of each extension in a certificate");
         }
 
         foreach (var extension in certificate.Extensions)

@@ -94,6 +94,19 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
             }
         }
 
+        // A name constraint refusal names the CA that limits the names and the leaf's names it does not allow.
+        if (chain.ChainStatus.Any(s => (s.Status & NameConstraints.Flags) != 0))
+        {
+            var names = CertificateFacts.DnsNames(leaf).Append(CertificateFacts.CommonName(leaf)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var ca in chain.ChainElements.Cast<X509ChainElement>().Skip(1).Select(e => e.Certificate))
+            {
+                if (NameConstraints.Of(ca) is { } constraints && constraints.Outside(names) is { Count: > 0 } outside)
+                {
+                    problems.Add($"the CA '{ca.Subject}' may certify {constraints.Describe()} (name constraints), and the certificate names {string.Join(", ", outside)}");
+                }
+            }
+        }
+
         // A chain that stops short has no element status for the missing issuer; the chain status says so.
         foreach (var status in chain.ChainStatus.Where(s => s.Status.HasFlag(X509ChainStatusFlags.PartialChain)))
         {

@@ -25,19 +25,19 @@ public static class SimpleUrl
     }
 
     /// <summary>
-    /// The URL as a message may show it: whatever stands before the last '@' ahead of the query (a user
+    /// The URL as a message may show it: whatever stands between the scheme and the last '@' (a user
     /// name and password) replaced by "***". Done on the text as written, not on Uri's parse, which
     /// escapes the user info (spaces, non-ASCII, braces, quotes) and so would not find it in the text,
     /// and which fails for URLs it cannot parse although they may still carry a password.
     /// </summary>
     public static string Redacted(string url)
     {
-        // Up to the query: a password may itself hold a '/', and a simple URL's path has no '@'.
+        // Everything up to the last '@': a password may hold '/', '?', '#' or '@' itself, and a simple
+        // URL has no '@' elsewhere (were there one in a query, the message loses the host, not a secret).
         var scheme = url.IndexOf("://", StringComparison.Ordinal);
         var start = scheme < 0 ? 0 : scheme + 3;
-        var end = url.IndexOfAny(['?', '#'], start);
-        var at = (end < 0 ? url[start..] : url[start..end]).LastIndexOf('@');
-        return at < 0 ? url : url[..start] + "***" + url[(start + at)..];
+        var at = url.LastIndexOf('@');
+        return at < start ? url : url[..start] + "***" + url[at..];
     }
 
     /// <summary>Why the URL is not a usable simple URL, or null.</summary>

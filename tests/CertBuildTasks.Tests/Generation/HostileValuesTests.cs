@@ -40,6 +40,7 @@ public sealed class HostileValuesTests : IDisposable
             "line1\nline2",
             "tab\there",
             "[RequestAttributes]",
+            "Contoso \u202Egpj.exe",
         ];
         string[] fields = ["organization", "organizationalUnit", "locality", "state", "friendlyName", "template", "caName", "publicCaName"];
         var data = new TheoryData<string, string>();
@@ -92,6 +93,16 @@ public sealed class HostileValuesTests : IDisposable
         if (control || (inInf && !TextSafety.IsAscii(value)))
         {
             Assert.Contains(outcome.Diagnostics, d => d.Id == (control ? "CBT4001" : "CBT4002"));
+            Assert.Empty(outcome.Files);
+            return;
+        }
+
+        // What no severity setting lets through: a bidirectional control anywhere, and in the CA config
+        // (a certreq argument) what Windows PowerShell 3.0–5.1 or cmd would read as syntax.
+        var config = outcome.Plan.Policy.InternalCaConfig!.Value;
+        if (TextSafety.BidiControl(value) is not null || (field == "caName" && CertBuildTasks.Rules.Generation.TextPlacementRule.CommandLineProblem(config) is not null))
+        {
+            Assert.Contains(outcome.Diagnostics, d => d.Id == "CBT4009");
             Assert.Empty(outcome.Files);
             return;
         }

@@ -9,8 +9,8 @@ namespace CertBuildTasks.Tests.Hardening;
 
 /// <summary>
 /// Corpus entries that cannot live in the repository as they are (50 MB files, 10,000 SIP domains,
-/// anything holding a private key) are kept as a one-line recipe, "&lt;name&gt;.&lt;ext&gt;.recipe", made
-/// into the real file when the test runs.
+/// anything holding a private key, a named pipe, a link to /dev/zero, certificates of the test PKI)
+/// are kept as a one-line recipe, "&lt;name&gt;.&lt;ext&gt;.recipe", made into the real file when the test runs.
 /// </summary>
 internal static class CorpusRecipes
 {
@@ -93,6 +93,48 @@ internal static class CorpusRecipes
                 break;
             case "leaf-as-root":
                 File.WriteAllBytes(target, pki.Issue(Planned("director-dir01.contoso.com")).RawData);
+                break;
+            case "fifo":
+                // A named pipe: opened for reading, it blocks until a writer comes, which never does.
+                Assert.Equal(0, ProcessRunner.Run("mkfifo", directory, [target]).ExitCode);
+                break;
+            case "dev-zero":
+                // Endless zeros with a length of 0.
+                File.CreateSymbolicLink(target, "/dev/zero");
+                break;
+            case "folder":
+                Directory.CreateDirectory(target);
+                File.WriteAllText(Path.Combine(target, "inside.txt"), "a folder named like the input");
+                break;
+            case "ca-certificate":
+                File.WriteAllBytes(target, pki.Issue(Planned("frontend-fe01.contoso.com"), new TestPki.Options { CertificateAuthority = true, KeyUsage = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.KeyCertSign }).RawData);
+                break;
+            case "der-then-private-key":
+                // The certificate's DER followed by its key's PKCS#8 DER: one file, one `cat`, a leaked key.
+                File.WriteAllBytes(target, [.. pki.Issue(Planned("frontend-fe01.contoso.com")).RawData, .. TestPki.LeafKey.ExportPkcs8PrivateKey()]);
+                break;
+            case "pem-key-malformed-begin":
+                // A key block whose BEGIN line lost a dash: no PEM block to a PEM reader, a key all the same.
+                File.WriteAllText(target, pki.Issue(Planned("frontend-fe01.contoso.com")).ExportCertificatePem() + "\n" + TestPki.LeafKey.ExportPkcs8PrivateKeyPem().Replace("-----BEGIN PRIVATE KEY-----", "----BEGIN PRIVATE KEY-----", StringComparison.Ordinal));
+                break;
+            case "duplicate-san":
+                var second = new SubjectAlternativeNameBuilder();
+                second.AddDnsName("evil.fabrikam.com");
+                File.WriteAllBytes(target, pki.IssueWithAppendedExtension(Planned("frontend-fe01.contoso.com"), second.Build()).RawData);
+                break;
+            case "empty-objects":
+                // A JSON array of N empty objects: every one a finding, N of them.
+                using (var writer = new StreamWriter(target))
+                {
+                    writer.Write('[');
+                    for (var i = 0; i < Number(1); i++)
+                    {
+                        writer.Write(i == 0 ? "{}" : ",{}");
+                    }
+
+                    writer.Write(']');
+                }
+
                 break;
             default:
                 throw new InvalidOperationException($"unknown recipe '{words[0]}' in {entryPath}");

@@ -7,12 +7,24 @@ namespace CertBuildTasks.Tests.Infrastructure;
 /// <summary>What "the previous bundle survived" and "the bundle is complete" mean, for the hardening tests.</summary>
 public static class BundleAssert
 {
-    /// <summary>'/'-separated relative path → SHA-256 of every file below <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// '/'-separated relative path → SHA-256 of every file below <paramref name="folder"/>; a link is
+    /// recorded by its target and a file of length 0 (an empty one, or a pipe or device a hostile
+    /// input made) is never opened.
+    /// </summary>
     public static Dictionary<string, string> Snapshot(string folder) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
-                f => Path.GetRelativePath(folder, f).Replace('\\', '/'), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal)
+                f => Path.GetRelativePath(folder, f).Replace('\\', '/'), Fingerprint, StringComparer.Ordinal)
             : [];
+
+    private static string Fingerprint(string file)
+    {
+        var info = new FileInfo(file);
+        return info.LinkTarget is { } target ? "link to " + target
+            : info.Length == 0 ? "length 0"
+            : Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+    }
 
     /// <summary>No staging (.new-) or retired (.old-) folder or zip left beside the bundle.</summary>
     public static void NoLeftovers(string parent) =>

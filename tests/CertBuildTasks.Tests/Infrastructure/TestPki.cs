@@ -20,13 +20,18 @@ public sealed class TestPki : IDisposable
 
     /// <param name="intermediateDigest">What the root signs the issuing CA with: "sha256", or a weak digest (OpenSSL signs it: .NET refuses SHA-1).</param>
     /// <param name="intermediateKeySize">The issuing CA's RSA key size.</param>
-    public TestPki(string name = "Contoso", string intermediateDigest = "sha256", int intermediateKeySize = 2048)
+    /// <param name="rootPermittedDnsNames">Name constraints on the root: the DNS subtrees it may certify (none: unconstrained).</param>
+    public TestPki(string name = "Contoso", string intermediateDigest = "sha256", int intermediateKeySize = 2048, IReadOnlyList<string>? rootPermittedDnsNames = null)
     {
         _intermediateKey = RSA.Create(intermediateKeySize);
         var now = DateTimeOffset.UtcNow;
         var rootRequest = new CertificateRequest($"CN={name} Test Root", _rootKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        if (rootPermittedDnsNames is not null)
+        {
+            rootRequest.CertificateExtensions.Add(NameConstraints(rootPermittedDnsNames));
+        }
         Root = rootRequest.CreateSelfSigned(now.AddYears(-1), now.AddYears(10));
         var intermediateRequest = new CertificateRequest($"CN={name} Test Issuing CA", _intermediateKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         intermediateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
@@ -36,6 +41,27 @@ public sealed class TestPki : IDisposable
             ? intermediateRequest.Create(Root, now.AddYears(-1), now.AddYears(8), [1])
             : SignWithOpenSsl(intermediateRequest, intermediateDigest);
         Intermediate = intermediate.CopyWithPrivateKey(_intermediateKey);
+    }
+
+    /// <summary>RFC 5280 4.2.1.10: NameConstraints ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees }, dNSName bases.</summary>
+    private static X509Extension NameConstraints(IReadOnlyList<string> permitted)
+    {
+        var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            using (writer.PushSequence(new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 0)))
+            {
+                foreach (var name in permitted)
+                {
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteCharacterString(System.Formats.Asn1.UniversalTagNumber.IA5String, name, new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 2));
+                    }
+                }
+            }
+        }
+
+        return new X509Extension("2.5.29.30", writer.Encode(), critical: true);
     }
 
     /// <summary>The root signs the issuing CA's request with a digest .NET will not sign with.</summary>
@@ -88,6 +114,9 @@ public sealed class TestPki : IDisposable
 
         /// <summary>Basic constraints CA:TRUE on the leaf (a server certificate that is a CA).</summary>
         public bool CertificateAuthority { get; init; }
+
+        /// <summary>Extensions added after the usual ones (a second SAN extension, say).</summary>
+        public IReadOnlyList<X509Extension> ExtraExtensions { get; init; } = [];
     }
 
     public X509Certificate2 Issue(PlannedCertificate planned, Options? options = null)
@@ -121,6 +150,7 @@ public sealed class TestPki : IDisposable
         {
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         }
+
         if (options.CrlDistributionPoint)
         {
             request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(options.CrlUris));
@@ -129,6 +159,11 @@ public sealed class TestPki : IDisposable
         if (options.IssuerUris.Count > 0)
         {
             request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, options.IssuerUris));
+        }
+
+        foreach (var extension in options.ExtraExtensions)
+        {
+            request.CertificateExtensions.Add(extension);
         }
 
         var notBefore = options.NotBefore ?? now.AddDays(-1);
@@ -141,6 +176,66 @@ public sealed class TestPki : IDisposable
         var serial = BitConverter.GetBytes(Interlocked.Increment(ref _serial));
         var signer = X509SignatureGenerator.CreateForRSA(_intermediateKey, options.Pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
         return request.Create(Intermediate.SubjectName, signer, notBefore, notAfter, serial);
+    }
+
+    /// <summary>
+    /// The certificate as planned, with one more extension appended to its TBSCertificate and signed
+    /// again by the issuing CA: what .NET's builder refuses to make (a second SAN extension, say).
+    /// </summary>
+    public X509Certificate2 IssueWithAppendedExtension(PlannedCertificate planned, X509Extension extra)
+    {
+        using var issued = Issue(planned);
+        var certificate = new System.Formats.Asn1.AsnReader(issued.RawData, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+        var tbs = certificate.ReadSequence();
+        var signatureAlgorithm = certificate.ReadEncodedValue().ToArray();
+        var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            var extensionsTag = new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 3, isConstructed: true);
+            while (tbs.HasData)
+            {
+                if (!tbs.PeekTag().HasSameClassAndValue(extensionsTag))
+                {
+                    writer.WriteEncodedValue(tbs.ReadEncodedValue().Span);
+                    continue;
+                }
+
+                var extensions = tbs.ReadSequence(extensionsTag).ReadSequence();
+                using (writer.PushSequence(extensionsTag))
+                using (writer.PushSequence())
+                {
+                    while (extensions.HasData)
+                    {
+                        writer.WriteEncodedValue(extensions.ReadEncodedValue().Span);
+                    }
+
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteObjectIdentifier(extra.Oid!.Value!);
+                        if (extra.Critical)
+                        {
+                            writer.WriteBoolean(true);
+                        }
+
+                        writer.WriteOctetString(extra.RawData);
+                    }
+                }
+            }
+        }
+
+        var tbsBytes = writer.Encode();
+        var signature = _intermediateKey.SignData(tbsBytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var whole = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (whole.PushSequence())
+        {
+            whole.WriteEncodedValue(tbsBytes);
+            whole.WriteEncodedValue(signatureAlgorithm);
+            whole.WriteBitString(signature);
+        }
+
+#pragma warning disable SYSLIB0057 // one DER certificate, as a CA hands it out
+        return new X509Certificate2(whole.Encode());
+#pragma warning restore SYSLIB0057
     }
 
     /// <summary>

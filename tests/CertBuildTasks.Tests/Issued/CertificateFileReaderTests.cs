@@ -27,6 +27,20 @@ public sealed class CertificateFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_certificate_with_two_san_extensions_is_malformed_and_said_so()
+    {
+        // Windows and OpenSSL disagree on which SAN extension counts; RFC 5280 allows one.
+        var sans = new SubjectAlternativeNameBuilder();
+        sans.AddDnsName("evil.fabrikam.com");
+        var twice = _pki.IssueWithAppendedExtension(Hardening.CorpusRecipes.Planned("frontend-fe01.contoso.com"), sans.Build());
+        var (certificates, diagnostics) = Read("twice.cer", twice.RawData);
+        Assert.Empty(certificates);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CBT3001", d.Id);
+        Assert.Contains("Subject Alternative Name (2.5.29.17) appears 2 times", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Der_pem_several_pem_and_p7b_are_read()
     {
         Assert.Single(Read("a.cer", _pki.Root.RawData).Certificates);

@@ -12,27 +12,36 @@ public sealed record ScriptRun(string Script, string Machine, IReadOnlyList<stri
 }
 
 /// <summary>
-/// Runs the generated scripts with the real PowerShell engine (PowerShell 7.6, in process; the scripts
-/// are Windows PowerShell 3.0–5.1 code and are checked for it separately) against the stand-ins of
-/// LifecycleStandIns.ps1, on whichever machine of the estate a step names.
+/// Runs the generated scripts with the real PowerShell engine (PowerShell 7.6, in process, with
+/// Windows PowerShell's legacy native argument passing; the scripts are Windows PowerShell 3.0–5.1 code
+/// and are checked for it separately) against the stand-ins of LifecycleStandIns.ps1, on whichever
+/// machine of the estate a step names.
 /// </summary>
 public sealed class EstateRunner : IDisposable
 {
     private static readonly string StandIns = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Lifecycle", "LifecycleStandIns.ps1"));
+
+    /// <summary>The real printf of this machine, the native program certreq's arguments pass through.</summary>
+    private static readonly Lazy<string> NativePrintf = new(() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, "printf"))
+            .FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("printf (coreutils) is not on PATH"));
+
     private readonly Runspace _runspace;
 
-    public EstateRunner(Estate estate, bool legacyNativeArguments = false)
+    public EstateRunner(Estate estate)
     {
         Estate = estate;
         _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         _runspace.Open();
         _runspace.SessionStateProxy.SetVariable("Estate", estate);
-        if (legacyNativeArguments)
-        {
-            // How Windows PowerShell 3.0–5.1 passes arguments to native programs (embedded quotes unescaped).
-            _runspace.SessionStateProxy.SetVariable("PSNativeCommandArgumentPassing", "Legacy");
-        }
 
+        // How Windows PowerShell 3.0–5.1 passes arguments to native programs: joined into one command
+        // line, in double quotes when one holds a space, embedded quotes not escaped, empty ones dropped.
+        // PowerShell 7 on Linux then splits that line as a Windows program would, so what certreq
+        // receives here is what it would receive on the server.
+        _runspace.SessionStateProxy.SetVariable("PSNativeCommandArgumentPassing", "Legacy");
+        _runspace.SessionStateProxy.SetVariable("NativeArgv", NativePrintf.Value);
         Invoke(StandIns);
     }
 
@@ -88,6 +97,20 @@ public sealed class EstateRunner : IDisposable
             error);
         Runs.Add(run);
         return run;
+    }
+
+    /// <summary>Runs a snippet in the estate's runspace (on the machine last entered) and returns its output as text.</summary>
+    public IReadOnlyList<string> Evaluate(string script, params object?[] arguments)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        foreach (var argument in arguments)
+        {
+            ps.AddArgument(argument);
+        }
+
+        return [.. ps.Invoke().Select(o => o?.ToString() ?? string.Empty)];
     }
 
     public void Dispose() => _runspace.Dispose();

@@ -111,7 +111,8 @@ public sealed class LifecycleDriver : IDisposable
         }
     }
 
-    public string BundleOf(string machine) => _dir.File(Path.Combine("machines", machine, "bundle"));
+    /// <summary>Where the bundle lives on the server: a folder with a space in its name, as admins make them.</summary>
+    public string BundleOf(string machine) => _dir.File(Path.Combine("machines", machine, "Cert Bundle"));
 
     public string Script(string machine, string relative) => Path.Combine(BundleOf(machine), relative);
 

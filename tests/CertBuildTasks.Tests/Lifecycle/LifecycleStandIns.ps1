@@ -32,8 +32,13 @@ function global:Get-ChildItem {
 }
 
 # certreq.exe (learn.microsoft.com "certreq"): -new, -submit, -retrieve, -accept; sets $LASTEXITCODE.
+# The arguments first cross a real native-program boundary (printf prints each one it receives on a
+# line of its own), in the runspace's native argument passing (Legacy, as Windows PowerShell 3.0–5.1
+# passes them: about_Parsing, "Passing arguments that contain quote characters"): certreq acts on what
+# a native program would receive, not on what the script meant.
 function global:certreq.exe {
-    $result = $global:Estate.Certreq($global:Machine, [string[]] @($args | ForEach-Object { [string] $_ }))
+    $received = @(& $global:NativeArgv '%s\n' @args)
+    $result = $global:Estate.Certreq($global:Machine, [string[]] $received)
     $global:LASTEXITCODE = $result.Item1
     return $result.Item2
 }

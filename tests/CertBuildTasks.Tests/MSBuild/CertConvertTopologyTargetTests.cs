@@ -73,6 +73,43 @@ public sealed class CertConvertTopologyTargetTests : IDisposable
         Assert.Contains("\"role\": \"StandardEdition\"", File.ReadAllText(existing), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("test.proj", "one of the build's inputs")]
+    [InlineData("Directory.Build.props", "is a .json file")]
+    [InlineData(".editorconfig", "is a .json file")]
+    [InlineData("global.json", "a file the .NET SDK reads")]
+    [InlineData("app.runtimeconfig.json", "a file the .NET SDK reads")]
+    public void Conversion_never_overwrites_the_project_or_what_the_sdk_reads_even_when_asked(string destination, string why)
+    {
+        var project = Project(_xmlProject, XmlTopology.Shared(XmlTopology.OtcTbxml));
+        var target = _xmlProject.File(destination);
+        if (!File.Exists(target))
+        {
+            File.WriteAllText(target, "<!-- the admin's -->");
+        }
+
+        var before = File.ReadAllBytes(target);
+        var build = InProcessBuild.Run(project, "CertConvertTopology", new Dictionary<string, string?> { ["CertConvertedTopologyFile"] = destination, ["CertConvertOverwrite"] = "true" });
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Errors);
+        Assert.Equal("CBT1014", error.Code);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public void A_site_named_like_a_date_beyond_year_9999_converts_as_text()
+    {
+        // A date-shaped string must stay a string when the converted JSON is read back (found by the fuzzer).
+        const string Name = "9999-12-31T23:59:59.9999999+14:00";
+        var xml = File.ReadAllText(XmlTopology.Fixture("published-director-edge.xml")).Replace("<Name>Redmond</Name>", "<Name>" + Name + "</Name>", StringComparison.Ordinal);
+        var topology = _xmlProject.Write("site.xml", xml);
+        var project = Project(_xmlProject, topology, XmlTopology.Fixture("published-director-edge.overrides.json"));
+        var build = InProcessBuild.Run(project, "CertConvertTopology", new Dictionary<string, string?> { ["CertConvertedTopologyFile"] = "site.json" });
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.Contains("\"" + Name + "\"", File.ReadAllText(_xmlProject.File("site.json")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Conversion_without_a_topology_item_is_a_product_diagnostic_not_an_msbuild_error()
     {

@@ -39,8 +39,4 @@ public sealed class TopologyBeyondLimitsRule : TopologyRule
             report(topology.Location, "The topology has too many servers", servers, MaxServers);
         }
     }
-
-    /// <summary>True when the topology is within every limit (planning may run).</summary>
-    public static bool Within(LyncTopology topology) =>
-        topology.Pools.All(p => p.EffectiveServers.Length <= MaxServersPerPool) && topology.SipDomains.Length <= MaxSipDomains && topology.Pools.Sum(p => p.EffectiveServers.Length) <= MaxServers;
 }
