@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using CertBuildTasks.Diagnostics;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -31,6 +32,11 @@ public static class SchemaValidator
     /// <summary>Reports every schema violation; returns true when there was none.</summary>
     public static bool Validate(JToken token, string path, InputKind kind, DiagnosticBag diagnostics)
     {
+        if (!NumbersInRange(token, path, kind, diagnostics))
+        {
+            return false;
+        }
+
         var errors = new List<ValidationError>();
         Flatten(GetSchema(kind).Validate(token), errors);
         foreach (var error in errors.OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition))
@@ -42,6 +48,27 @@ public static class SchemaValidator
         }
 
         return errors.Count == 0;
+    }
+
+    /// <summary>
+    /// Newtonsoft reads an integer beyond 64 bits as a BigInteger, which NJsonSchema cannot compare
+    /// (InvalidCastException); no field of any schema takes such a number, so it is refused here, where it is.
+    /// </summary>
+    private static bool NumbersInRange(JToken token, string path, InputKind kind, DiagnosticBag diagnostics)
+    {
+        var inRange = true;
+        foreach (var value in (token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JValue>())
+        {
+            if (value.Type == JTokenType.Integer && value.Value is System.Numerics.BigInteger)
+            {
+                var info = (IJsonLineInfo)value;
+                var location = info.HasLineInfo() ? new SourceLocation(path, Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition, 1)) : new SourceLocation(path, 1, 1);
+                diagnostics.Add(InputDiagnostics.SchemaViolation, location, "The number is beyond a 64-bit integer; no field takes a number that large", kind.DisplayName(), DisplayPath(value.Path));
+                inRange = false;
+            }
+        }
+
+        return inRange;
     }
 
     private static JsonSchema LoadSchema(InputKind kind) =>

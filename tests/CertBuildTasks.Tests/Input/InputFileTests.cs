@@ -45,6 +45,19 @@ public class InputFileTests
     }
 
     [Fact]
+    public void An_integer_beyond_64_bits_is_CBT1004_where_it_is()
+    {
+        // Found by the fuzzer: Newtonsoft reads it as a BigInteger, which the schema validator cannot compare.
+        var text = SampleInputs.ToText(SampleInputs.Topology()).Replace("\"mobility\": true", "\"mobility\": 92233720368547758070", StringComparison.Ordinal);
+        Assert.Contains("92233720368547758070", text, StringComparison.Ordinal);
+        var d = Single(text);
+        Assert.Equal("CBT1004", d.Id);
+        Assert.Contains("beyond a 64-bit integer", d.Message, StringComparison.Ordinal);
+        Assert.Contains("mobility", d.Message, StringComparison.Ordinal);
+        Assert.Equal(SampleInputs.LineOf(text, "\"mobility\""), d.Location.Line);
+    }
+
+    [Fact]
     public void An_unknown_property_is_CBT1004_at_that_property()
     {
         var topology = SampleInputs.Topology();
