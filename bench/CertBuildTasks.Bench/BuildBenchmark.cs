@@ -18,7 +18,7 @@ public static class BuildBenchmark
 {
     public static void Run(TextWriter output, int noOpRuns, int fullRuns)
     {
-        var root = RepoRoot();
+        var root = BenchPaths.RepoRoot();
         var on = Path.Combine(root, "samples", $".bench-{Environment.ProcessId}-on");
         var off = Path.Combine(root, "samples", $".bench-{Environment.ProcessId}-off");
         var empty = Path.Combine(Path.GetTempPath(), $"cbt-bench-{Environment.ProcessId}-empty");
@@ -96,19 +96,6 @@ public static class BuildBenchmark
         var watch = Stopwatch.StartNew();
         Tool.Run("dotnet", project, arguments, Quiet);
         return watch.Elapsed.TotalMilliseconds;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CertBuildTasks.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CertBuildTasks.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static void CopyDirectory(string from, string to)

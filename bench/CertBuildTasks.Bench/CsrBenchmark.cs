@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using CertBuildTasks.Csr;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Validation;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Bench;
 

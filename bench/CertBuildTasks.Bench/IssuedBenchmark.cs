@@ -5,6 +5,7 @@ using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Issued;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Validation;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Bench;
 

@@ -3,6 +3,8 @@ using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Validation;
+using CertBuildTasks.Bundle;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Bench;
 

@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using CertBuildTasks.Bench;
 
-// One command prints every figure: dotnet run -c Release --project bench/CertBuildTasks.Bench [-- --runs N] [--only planning|xml|build|issued|csr]
+// One command prints every figure: dotnet run -c Release --project bench/CertBuildTasks.Bench [-- --runs N] [--only planning|xml|build|estate|issued|csr] [--sizes 100,1000,10000]
 var runs = 7;
 string? only = null;
+int[] sizes = [100, 1_000, 10_000];
 for (var i = 0; i + 1 < args.Length; i++)
 {
     switch (args[i])
@@ -16,6 +17,9 @@ for (var i = 0; i + 1 < args.Length; i++)
         case "--only":
             only = args[++i];
             break;
+        case "--sizes":
+            sizes = [.. args[++i].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+            break;
     }
 }
 
@@ -24,6 +28,7 @@ var parts = new (string Name, Action Run)[]
     ("planning", () => PlanningBenchmark.Run(Console.Out, runs)),
     ("xml", () => XmlImportBenchmark.Run(Console.Out, runs)),
     ("build", () => BuildBenchmark.Run(Console.Out, noOpRuns: Math.Max(runs, 9), fullRuns: Math.Min(runs, 3))),
+    ("estate", () => EstateBuildBenchmark.Run(Console.Out, noOpRuns: Math.Max(runs, 5), fullRuns: Math.Min(runs, 3), sizes)),
     ("issued", () => IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3))),
     ("csr", () => CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 3))),
 };

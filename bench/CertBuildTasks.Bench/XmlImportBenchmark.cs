@@ -4,6 +4,8 @@ using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Topology;
 using CertBuildTasks.Validation;
+using CertBuildTasks.Bundle;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Bench;
 
@@ -57,7 +59,7 @@ public static class XmlImportBenchmark
     }
 
     /// <summary>A .tbxml shaped like the real Contoso.tbxml: one site, Front End pools of ten with their services.</summary>
-    private static string TopologyBuilderFile(int servers)
+    internal static string TopologyBuilderFile(int servers)
     {
         const string Tb = "urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008";
         const string Wt = "urn:schema:Microsoft.Rtc.Management.Deploy.WritableTopology.2008";

@@ -7,6 +7,7 @@ using CertBuildTasks.Generation;
 using CertBuildTasks.Issued;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Validation;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Fuzz;
 

@@ -1,23 +1,29 @@
+using System.Collections.Immutable;
 using CertBuildTasks.Diagnostics;
-using CertBuildTasks.IO;
-using CertBuildTasks.Rules;
+using CertBuildTasks.Pipeline;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace CertBuildTasks.MSBuild;
 
 /// <summary>
-/// What every CertBuildTasks task shares: severity configuration from the project, cancellation, and
-/// the promise that nothing escapes as an unhandled exception (MSB4018) — a failure becomes CBT9000.
+/// What every CertBuildTasks task shares: the inputs and the project's severity configuration as
+/// MSBuild hands them over, cancellation, and the promise that nothing escapes as an unhandled
+/// exception (MSB4018) — a failure becomes CBT9000.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "MSBuild never disposes tasks, and Cancel() may come from any thread at any time; the source holds no unmanaged resource until a token registration, which we never make.")]
 public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
-    private SeverityResolver? _resolver;
 
     [Required]
     public string ProjectFile { get; set; } = string.Empty;
+
+    public ITaskItem[] TopologyFiles { get; set; } = [];
+
+    public ITaskItem[] PolicyFiles { get; set; } = [];
+
+    /// <summary>The optional CertTopologyOverrides item: facts the topology XML does not carry.</summary>
+    public ITaskItem[] TopologyOverridesFiles { get; set; } = [];
 
     public string? NoWarn { get; set; }
 
@@ -27,17 +33,10 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     public bool TreatWarningsAsErrors { get; set; }
 
-    /// <summary>obj/…/certbuild/: where each stage keeps its diagnostics for the combined SARIF log.</summary>
-    [Required]
-    public string IntermediateDirectory { get; set; } = string.Empty;
-
-    [Required]
-    public string SarifLogPath { get; set; } = string.Empty;
+    /// <summary>The .editorconfig and .globalconfig files the targets found for this project; the tasks look for none themselves.</summary>
+    public ITaskItem[] SeverityConfigFiles { get; set; } = [];
 
     protected CancellationToken CancellationToken => _cancellation.Token;
-
-    /// <summary>The stage name under which this task's diagnostics are kept (see DiagnosticsStore).</summary>
-    protected abstract string Stage { get; }
 
     protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? string.Empty;
 
@@ -58,14 +57,14 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
         {
             var diagnostic = Diagnostic.Create(IO.OutputDiagnostics.WriteFailed, SourceLocation.File(ProjectFile), GetType().Name, RelativeToProject(ex.Path), ex.Message.TrimEnd('.'));
             MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
-            TryRecordFailure(diagnostic);
+            RecordFailure(diagnostic);
         }
         catch (Exception ex)
         {
             var diagnostic = Diagnostic.Create(InternalDiagnostics.UnexpectedFailure, SourceLocation.File(ProjectFile), GetType().Name, ex.GetType().Name + ": " + ex.Message);
             MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
             Log.LogMessage(MessageImportance.Low, ex.ToString());
-            TryRecordFailure(diagnostic);
+            RecordFailure(diagnostic);
         }
 
         return !Log.HasLoggedErrors;
@@ -73,78 +72,54 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     protected abstract void ExecuteCore();
 
-    private string RelativeToProject(string path)
+    /// <summary>A stage task keeps a failure as its stage's result, so a failed gate never leaves a clean-looking SARIF log.</summary>
+    protected virtual void RecordFailure(Diagnostic diagnostic)
     {
-        var relative = Path.GetRelativePath(ProjectDirectory, Path.GetFullPath(path));
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
     }
 
-    /// <summary>The project's severity configuration (NoWarn, WarningsAsErrors, .editorconfig, …), read once.</summary>
-    protected SeverityResolver Resolver => _resolver ??= new SeverityResolver(
-        new SeverityOptions(
+    /// <summary>The pipeline's view of this task's parameters; stage tasks add theirs.</summary>
+    protected virtual PipelineInputs Inputs() => new()
+    {
+        ProjectFile = Path.GetFullPath(ProjectFile),
+        ToolVersion = ToolVersion,
+        TopologyFiles = FullPaths(TopologyFiles),
+        PolicyFiles = FullPaths(PolicyFiles),
+        OverridesFiles = FullPaths(TopologyOverridesFiles),
+        Severity = new SeverityOptions(
             SeverityOptions.ParseCodeList(NoWarn),
             SeverityOptions.ParseCodeList(WarningsAsErrors),
             SeverityOptions.ParseCodeList(WarningsNotAsErrors),
             TreatWarningsAsErrors),
-        AnalyzerConfigSet.Load(ProjectDirectory),
-        Path.GetFullPath(ProjectFile));
+        SeverityConfigFiles = FullPaths(SeverityConfigFiles),
+    };
 
-    /// <summary>Best effort: a gate that failed must not leave a clean-looking SARIF log behind.</summary>
-    private void TryRecordFailure(Diagnostic diagnostic)
-    {
-        try
-        {
-            Store([diagnostic]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Log.LogMessage(MessageImportance.Low, "The SARIF log could not be updated: " + ex.Message);
-        }
-    }
-
-    /// <summary>
-    /// False for on-demand tasks outside the build pipeline (CertConvertTopology): their diagnostics are
-    /// logged but kept out of the stage store and the SARIF log, which describe the build.
-    /// </summary>
-    protected virtual bool RecordsResults => true;
-
-    /// <summary>True for the stage that reports unreadable .editorconfig/.globalconfig files (once per build).</summary>
-    protected virtual bool ReportsConfigurationProblems => false;
-
-    private void Store(IReadOnlyList<Diagnostic> reported)
-    {
-        if (!RecordsResults)
-        {
-            return;
-        }
-
-        DiagnosticsStore.Save(IntermediateDirectory, Stage, reported);
-        var all = DiagnosticsStore.LoadAll(IntermediateDirectory);
-        AtomicFile.WriteAllBytes(SarifLogPath, SarifLogWriter.Write(all, ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile)));
-    }
-
-    /// <summary>
-    /// Applies the project's severity configuration, logs what remains, stores it as this stage's
-    /// results and rewrites the SARIF log from every stage's results. Returns what was reported.
-    /// </summary>
+    /// <summary>Applies the project's severity configuration and logs what remains (for a task outside the pipeline).</summary>
     protected IReadOnlyList<Diagnostic> Report(IEnumerable<Diagnostic> diagnostics)
     {
-        if (ReportsConfigurationProblems)
-        {
-            // A configuration file that is a pipe, a device or too large is skipped; the first stage says so.
-            diagnostics = diagnostics.Concat(Resolver.Configs.Unreadable.Select(u =>
-                Diagnostic.Create(Input.InputDiagnostics.FileUnreadable, SourceLocation.File(u.Path), "severity configuration", u.Problem)));
-        }
+        var resolved = Inputs().CreateResolver().ResolveAll(diagnostics);
+        LogAll(resolved);
+        return resolved;
+    }
 
-        var resolved = Resolver.ResolveAll(diagnostics);
-        foreach (var diagnostic in resolved)
+    /// <summary>Logs diagnostics whose severity the pipeline already resolved.</summary>
+    protected void LogAll(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
         {
             MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
         }
+    }
 
-        CancellationToken.ThrowIfCancellationRequested();
-        Store(resolved);
-        return resolved;
+    protected static ImmutableArray<string> FullPaths(IEnumerable<ITaskItem> items) => [.. items.Select(i => i.GetMetadata("FullPath"))];
+
+    /// <summary>Item metadata, or null when it is empty (MSBuild gives "" for metadata that is not set).</summary>
+    protected static string? Metadata(ITaskItem item, string name) =>
+        item.GetMetadata(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private string RelativeToProject(string path)
+    {
+        var relative = Path.GetRelativePath(ProjectDirectory, Path.GetFullPath(path));
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
     }
 
     protected static string ToolVersion =>

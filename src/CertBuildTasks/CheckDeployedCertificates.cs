@@ -1,50 +1,15 @@
-using CertBuildTasks.Deployed;
-using CertBuildTasks.Diagnostics;
-using CertBuildTasks.Issued;
-using CertBuildTasks.Planning;
-using Microsoft.Build.Framework;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.MSBuild;
 
 /// <summary>
 /// The CertCheckDeployed target's task: judges the certificates in service (DeployedCertificate items)
 /// against the plan and the clock — expiry, drift, usage assignment, the global OAuth certificate and
-/// the shared Edge A/V certificate.
+/// the shared Edge A/V certificate. Generation takes the set for the renewal scripts.
 /// </summary>
-public sealed class CheckDeployedCertificates : CertInputTask
+public sealed class CheckDeployedCertificates : CertStageTask
 {
-    public ITaskItem[] DeployedCertificates { get; set; } = [];
+    protected override PipelineStage Stage => PipelineStage.Deployed;
 
-    /// <summary>deployed.json: the set as read, for the renewal scripts of CertGenerate.</summary>
-    public string? DeployedFile { get; set; }
-
-    protected override string Stage => "deployed";
-
-    protected override void ExecuteCore()
-    {
-        var (topology, policy, problems) = LoadInputs();
-        if (topology is null || policy is null)
-        {
-            Report(problems);
-            return;
-        }
-
-        if (PlanInputs(topology, policy) is not { } planned)
-        {
-            return;
-        }
-
-        var (plan, _, now) = planned;
-        var (deployed, diagnostics) = DeployedStage.Run(
-            plan,
-            policy,
-            [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), Metadata(i, "Server"), Metadata(i, "Use"), Metadata(i, "PlannedId")))],
-            now,
-            CancellationToken);
-        Report(diagnostics);
-        if (!string.IsNullOrEmpty(DeployedFile))
-        {
-            DeployedRecord.Save(DeployedFile, deployed);
-        }
-    }
+    protected override void ExecuteCore() => Complete(Pipeline.CheckDeployed(CancellationToken));
 }

@@ -14,7 +14,7 @@ namespace CertBuildTasks.MSBuild;
 /// It never overwrites a file unless asked to, and never one of its own inputs: the destination may
 /// hold the admin's edits.
 /// </summary>
-public sealed class ConvertCertificateTopology : CertInputTask
+public sealed class ConvertCertificateTopology : CertTask
 {
     [Required]
     public string OutputFile { get; set; } = string.Empty;
@@ -24,9 +24,11 @@ public sealed class ConvertCertificateTopology : CertInputTask
     [Output]
     public string ConvertedFile { get; private set; } = string.Empty;
 
-    protected override string Stage => "convert";
+    private string? TopologyPath => TopologyFiles.Length == 1 ? TopologyFiles[0].GetMetadata("FullPath") : null;
 
-    protected override bool RecordsResults => false;
+    private string? PolicyPath => PolicyFiles.Length == 1 ? PolicyFiles[0].GetMetadata("FullPath") : null;
+
+    private string? OverridesPath => TopologyOverridesFiles.Length == 1 ? TopologyOverridesFiles[0].GetMetadata("FullPath") : null;
 
     protected override void ExecuteCore()
     {

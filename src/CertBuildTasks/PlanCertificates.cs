@@ -1,49 +1,33 @@
 using CertBuildTasks.IO;
-using CertBuildTasks.Planning;
+using CertBuildTasks.Pipeline;
 using Microsoft.Build.Framework;
 
 namespace CertBuildTasks.MSBuild;
 
 /// <summary>
-/// The CertPlan target's task: plans every certificate, judges the plan (CBT21xx) and, only when no
-/// error remains, writes plan.json and the item lines behind @(CertPlannedCertificate) atomically.
+/// The CertPlan target's task: plans every certificate and judges the plan (CBT21xx). Only when no
+/// error remains does it hand the plan to the targets: as @(CertPlannedCertificate) in this build, and
+/// as the plan.items file the targets read when planning is up to date.
 /// </summary>
-public sealed class PlanCertificates : CertInputTask
+public sealed class PlanCertificates : CertStageTask
 {
-    [Required]
-    public string PlanFile { get; set; } = string.Empty;
+    protected override PipelineStage Stage => PipelineStage.Plan;
 
-    protected override string Stage => "plan";
-
-    [Required]
-    public string PlanItemsFile { get; set; } = string.Empty;
+    /// <summary>One item per planned certificate, with its metadata (docs/planning.md).</summary>
+    [Output]
+    public ITaskItem[] PlannedCertificates { get; private set; } = [];
 
     protected override void ExecuteCore()
     {
-        var (topology, policy, problems) = LoadInputs();
-        if (topology is null || policy is null)
+        var planned = Pipeline.Plan(CancellationToken);
+        if (!Complete(planned))
         {
-            Report(problems);
-            return;
+            return; // the previous items stay as they were: never a half-written or wrong plan
         }
 
-        if (PlanInputs(topology, policy) is not { } planned)
-        {
-            return;
-        }
-
-        var (plan, diagnostics, _) = planned;
-        Report(diagnostics);
-        if (Log.HasLoggedErrors)
-        {
-            // The previous plan (if any) stays as it was: never a half-written or wrong plan.json.
-            return;
-        }
-
-        CancellationToken.ThrowIfCancellationRequested();
-        LinkGuard.EnsureNoLinks(Path.GetDirectoryName(Path.GetFullPath(PlanFile))!, IntermediateDirectory);
-        AtomicFile.WriteAllBytes(PlanFile, PlanJsonWriter.Write(plan, ToolVersion));
-        AtomicFile.WriteAllBytes(PlanItemsFile, PlanItemLines.Write(plan));
-        Log.LogMessage(MessageImportance.Normal, "CertBuildTasks planned {0} certificates into {1}", plan.Certificates.Length, PlanFile);
+        var plan = planned.Value!.Plan;
+        PlannedCertificates = PlannedCertificateItems.From(plan);
+        AtomicFile.WriteAllBytesIfChanged(State.PathOf(BuildState.PlanItemsFile), PlannedCertificateItems.Write(plan));
+        Log.LogMessage(MessageImportance.Normal, "CertBuildTasks planned {0} certificates", plan.Certificates.Length);
     }
 }

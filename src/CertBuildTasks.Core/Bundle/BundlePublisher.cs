@@ -44,8 +44,14 @@ public static class BundlePublisher
             foreach (var file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // The name is checked before the platform parses it (a NUL would be an ArgumentException).
+                if (FileNames.PathProblem(file.RelativePath) is not null)
+                {
+                    throw new InvalidOperationException("A bundle path is not a file name every system accepts: " + file.RelativePath);
+                }
+
                 var path = Path.GetFullPath(Path.Combine(staging, file.RelativePath));
-                if (FileNames.PathProblem(file.RelativePath) is not null || !path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                if (!path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 {
                     throw new InvalidOperationException("A bundle path leaves the bundle folder: " + file.RelativePath);
                 }

@@ -56,9 +56,9 @@ internal static class DeployedReport
                     continue;
                 }
 
-                var deployedNames = Rules.Deployed.DeployedSanMissingRule.Names(d);
+                var deployedNames = DeployedNames.Of(d);
                 var plannedNames = planned.SanNames.ToHashSet(DnsName.Comparer);
-                var missing = planned.SanNames.Where(n => !Rules.Deployed.DeployedSanMissingRule.Covered(n, deployedNames)).ToList();
+                var missing = planned.SanNames.Where(n => !DeployedNames.Covered(n, deployedNames)).ToList();
                 var extra = d.DnsNames.Where(n => !plannedNames.Contains(n)).ToList();
                 if (missing.Count == 0 && extra.Count == 0)
                 {

@@ -9,7 +9,7 @@ public sealed class AnalyzerConfigSet
 {
     public static readonly AnalyzerConfigSet Empty = new([], []);
 
-    /// <summary>The project folder and five above it; the targets list the same folders as Inputs.</summary>
+    /// <summary>The project folder and five above it, when the files are looked up here rather than handed over.</summary>
     public const int MaxLevels = 6;
 
     private readonly IReadOnlyList<AnalyzerConfigFile> _editorConfigs; // nearest first
@@ -29,27 +29,53 @@ public sealed class AnalyzerConfigSet
     /// <summary>1 MiB: a configuration file is a few lines.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
+    /// <summary>Looks the files up from the project folder and the folders above it (a front end without a list of its own).</summary>
     public static AnalyzerConfigSet Load(string projectDirectory)
+    {
+        var candidates = new List<string>();
+        var level = 0;
+        for (var dir = new DirectoryInfo(projectDirectory); dir is not null && level < MaxLevels; dir = dir.Parent, level++)
+        {
+            candidates.Add(Path.Combine(dir.FullName, ".editorconfig"));
+            candidates.Add(Path.Combine(dir.FullName, ".globalconfig"));
+        }
+
+        return Load(candidates);
+    }
+
+    /// <summary>
+    /// The configuration of the files a front end found (the targets list the project folder and the
+    /// folders above it): nearer folders first; .editorconfig files stop at the first root = true.
+    /// </summary>
+    public static AnalyzerConfigSet Load(IEnumerable<string> files)
     {
         var editor = new List<AnalyzerConfigFile>();
         var global = new List<AnalyzerConfigFile>();
         var unreadable = new List<(string, string)>();
         var editorDone = false;
-        var level = 0;
-        for (var dir = new DirectoryInfo(projectDirectory); dir is not null && level < MaxLevels; dir = dir.Parent, level++)
+        var byFolder = files
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(f => Path.GetDirectoryName(f) ?? string.Empty, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Key.Length);
+        foreach (var folder in byFolder)
         {
-            var editorPath = Path.Combine(dir.FullName, ".editorconfig");
-            if (!editorDone && Read(editorPath, unreadable) is { } editorText)
+            foreach (var path in folder.Where(f => Path.GetFileName(f) == ".editorconfig"))
             {
-                var file = AnalyzerConfigFile.Parse(editorPath, editorText);
-                editor.Add(file);
-                editorDone = file.IsRoot;
+                if (!editorDone && Read(path, unreadable) is { } editorText)
+                {
+                    var file = AnalyzerConfigFile.Parse(path, editorText);
+                    editor.Add(file);
+                    editorDone = file.IsRoot;
+                }
             }
 
-            var globalPath = Path.Combine(dir.FullName, ".globalconfig");
-            if (Read(globalPath, unreadable) is { } globalText)
+            foreach (var path in folder.Where(f => Path.GetFileName(f) == ".globalconfig"))
             {
-                global.Add(AnalyzerConfigFile.Parse(globalPath, globalText));
+                if (Read(path, unreadable) is { } globalText)
+                {
+                    global.Add(AnalyzerConfigFile.Parse(path, globalText));
+                }
             }
         }
 

@@ -54,7 +54,7 @@ public sealed class DiagnosticBag
 
     private bool Keep(string id, string file)
     {
-        if (id == Rules.InternalDiagnostics.FindingsCapped.Id)
+        if (id == InternalDiagnostics.FindingsCapped.Id)
         {
             return true;
         }
@@ -73,5 +73,5 @@ public sealed class DiagnosticBag
 
     private IEnumerable<Diagnostic> Summaries() =>
         _dropped.OrderBy(p => p.Key.File, StringComparer.Ordinal).ThenBy(p => p.Key.Id, StringComparer.Ordinal).Select(p =>
-            Diagnostic.Create(Rules.InternalDiagnostics.FindingsCapped, SourceLocation.File(p.Key.File), p.Value, p.Key.Id, MaxPerRuleAndFile));
+            Diagnostic.Create(InternalDiagnostics.FindingsCapped, SourceLocation.File(p.Key.File), p.Value, p.Key.Id, MaxPerRuleAndFile));
 }

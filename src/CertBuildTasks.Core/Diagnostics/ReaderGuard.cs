@@ -1,4 +1,3 @@
-using CertBuildTasks.Rules;
 
 namespace CertBuildTasks.Diagnostics;
 

@@ -1,8 +1,7 @@
 namespace CertBuildTasks.IO;
 
 /// <summary>
-/// The folders the build owns (obj/…/certbuild/ and everything below it: the staging bundle, the
-/// plan) are never written through a symbolic link or junction: a link planted there would carry the
+/// The folder the build owns (obj/…/certbuild/, the build state) is never written through a symbolic link or junction: a link planted there would carry the
 /// generated files anywhere on the machine. A link is refused as an output that cannot be written
 /// (CBT4007), with where it points.
 /// </summary>

@@ -1,5 +1,4 @@
 using CertBuildTasks.Diagnostics;
-using CertBuildTasks.Topology;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -5,17 +5,12 @@ namespace CertBuildTasks.Issued;
 /// <summary>
 /// Builds chains offline: only the given roots are trusted, intermediates come from the given files,
 /// nothing is downloaded, revocation is not fetched, and the time is CertValidationTime. Time problems
-/// are left to the validity rules, so they are reported once. Certificates from an issuer whose chain
-/// the platform has already accepted take the short way of <see cref="VerifiedIssuerCache"/>.
+/// are left to the validity rules, so they are reported once. The platform decides every chain: a
+/// gate does not re-implement part of path validation (name constraints, path length, policies, CA
+/// validity) to be faster; the stage builds chains in parallel instead.
 /// </summary>
-/// <param name="learnIssuers">false: every chain is built by the platform (the reference the short way is tested against).</param>
-public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList<LoadedCertificate> intermediates, DateTimeOffset validationTime, bool learnIssuers = true)
+public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList<LoadedCertificate> intermediates, DateTimeOffset validationTime)
 {
-    private readonly VerifiedIssuerCache? _issuers = learnIssuers ? new VerifiedIssuerCache() : null;
-
-    /// <summary>Chains answered from an issuer the platform had already accepted.</summary>
-    internal int ShortcutsTaken => _issuers?.Answered ?? 0;
-
     // Classified once: which given certificates anchor trust and which only help build the path.
     private readonly X509Certificate2[] _anchors = [.. roots.Where(r => r.Loaded.IsSelfSigned).Select(r => r.Loaded.Certificate)];
     private readonly X509Certificate2[] _helpers = [.. roots.Where(r => !r.Loaded.IsSelfSigned).Select(r => r.Loaded).Concat(intermediates).Select(c => c.Certificate)];
@@ -26,23 +21,11 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
     /// <returns>The problems, the trusted root the chain ends in, and the CA certificates above the leaf (DER).</returns>
     public (IReadOnlyList<string> Problems, TrustedRoot? Root, IReadOnlyList<byte[]> Path) Build(LoadedCertificate leaf)
     {
-        var candidate = _issuers is null ? null : VerifiedIssuerCache.Read(leaf.Certificate);
-        if (candidate is not null && _issuers!.TryJudge(candidate) is { } known)
-        {
-            return ([], known.Root, known.Path);
-        }
-
         var (problems, elements) = BuildWithPlatform(leaf.Certificate);
         try
         {
             var top = elements.Count > 0 ? elements[^1] : null;
             var root = top is null ? null : roots.FirstOrDefault(r => r.Loaded.Certificate.RawData.AsSpan().SequenceEqual(top.RawData));
-            if (candidate is not null && problems.Count == 0 && root is not null && elements.Count > 1 && Given(elements[1]) is { } issuing)
-            {
-                // The issuer is remembered with the caller's certificate object: the chain's copies are disposed below.
-                _issuers!.Learn(leaf.Certificate, candidate, [issuing, .. elements.Skip(2)], root);
-            }
-
             return (problems, problems.Count == 0 ? root : null, [.. elements.Skip(1).Select(e => e.RawData)]);
         }
         finally
@@ -55,10 +38,6 @@ public sealed class ChainBuilder(IReadOnlyList<TrustedRoot> roots, IReadOnlyList
             }
         }
     }
-
-    /// <summary>The given root or intermediate with these bytes.</summary>
-    private X509Certificate2? Given(X509Certificate2 certificate) =>
-        _anchors.Concat(_helpers).FirstOrDefault(c => c.RawData.AsSpan().SequenceEqual(certificate.RawData));
 
     private (List<string> Problems, IReadOnlyList<X509Certificate2> Elements) BuildWithPlatform(X509Certificate2 leaf)
     {

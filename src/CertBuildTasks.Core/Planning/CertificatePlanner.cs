@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Policy;
-using CertBuildTasks.Rules.Policy;
 using CertBuildTasks.Topology;
 
 namespace CertBuildTasks.Planning;
@@ -392,7 +391,7 @@ public static class CertificatePlanner
                 KeySize = settings.KeySize.Value,
                 KeyAlgorithm = Policy.KeyAlgorithm.Value.ToUpperInvariant(),
                 CryptoProvider = Policy.CryptoProvider.Value,
-                HashAlgorithm = HashAlgorithmNotAllowedRule.Normalize(Policy.HashAlgorithm.Value),
+                HashAlgorithm = HashAlgorithms.Normalize(Policy.HashAlgorithm.Value),
                 ExportablePrivateKey = settings.Exportable?.Value ?? exportableDefault,
                 EnhancedKeyUsages = [.. ekus],
                 CertificateAuthority = authority,

@@ -1,4 +1,5 @@
 using CertBuildTasks.Topology;
+using CertBuildTasks.Diagnostics;
 
 namespace CertBuildTasks.Policy;
 

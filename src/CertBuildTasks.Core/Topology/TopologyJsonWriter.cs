@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CertBuildTasks.Diagnostics;
 
 namespace CertBuildTasks.Topology;
 

@@ -14,6 +14,7 @@ namespace CertBuildTasks.Tests.Generation;
 /// and run with the real engine against the estate of the lifecycle simulation for the exact values
 /// each command receives. The lifecycle tests run the runbooks end to end.
 /// </summary>
+[Trait("Lane", "Build")]
 public sealed class GeneratedScriptsTests : IDisposable
 {
     private readonly LifecycleDriver _estate = new();

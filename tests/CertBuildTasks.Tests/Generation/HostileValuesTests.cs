@@ -11,6 +11,7 @@ namespace CertBuildTasks.Tests.Generation;
 /// diagnostic or escaped so that the parsed INF and the parsed and executed PowerShell carry exactly
 /// the plan's value — never an extra INF key, an extra command or a changed argument.
 /// </summary>
+[Trait("Lane", "Build")]
 public sealed class HostileValuesTests : IDisposable
 {
     private const string FrontEndInf = "servers/fe01.contoso.com/frontend-fe01.contoso.com.inf";

@@ -4,6 +4,7 @@ using CertBuildTasks.Generation;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Tests.Infrastructure;
 using CertBuildTasks.Tests.Lifecycle;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Generation;
 
@@ -13,6 +14,7 @@ namespace CertBuildTasks.Tests.Generation;
 /// day before that and never earlier than an hour from now; they refuse only when staging is
 /// impossible, and then -AssignNow switches at once. The export script writes what the build reads.
 /// </summary>
+[Trait("Lane", "Build")]
 public sealed class RenewalScriptsTests : IDisposable
 {
     private const string Fe01 = "fe01.contoso.com";

@@ -12,6 +12,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// for byte, a passing one publishes a complete, verifiable one. Entries named "ok-…" are hostile but
 /// valid: they must build, and what they carry must come out escaped.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CorpusTests : IClassFixture<CorpusTests.Pki>
 {

@@ -8,6 +8,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// writes for an unset NotAfter, the last second of year 9999 as CertValidationTime — are judged like
 /// any other date (expired, expiring, invalid), never an overflow (CBT9000): date arithmetic saturates.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class DateExtremesTests : IDisposable
 {

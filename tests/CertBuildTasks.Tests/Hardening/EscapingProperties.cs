@@ -101,7 +101,7 @@ public sealed class EscapingProperties
             Assert.Throws<InvalidOperationException>(() => BundlePaths.Server(name));
             if (!name.Contains('/', StringComparison.Ordinal))
             {
-                Assert.Throws<InvalidOperationException>(() => BundleFolderWriter.Write(bundle, [file], []));
+                Assert.Throws<InvalidOperationException>(() => BundlePublisher.Publish(bundle, Path.Combine(dir.Path, "bundle.zip"), [file]));
             }
 
             Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(dir.Path, "*", SearchOption.AllDirectories), File.Exists);
@@ -119,8 +119,9 @@ public sealed class EscapingProperties
         Assert.NotEqual("..", name);
 
         // This file system and the zip keep it as exactly one name.
-        BundleFolderWriter.Write(bundle, [file], []);
+        BundlePublisher.Publish(bundle, Path.Combine(dir.Path, "bundle.zip"), [file]);
         Assert.Equal([name], Directory.GetDirectories(Path.Combine(bundle, "servers")).Select(Path.GetFileName));
+        File.Delete(Path.Combine(dir.Path, "bundle.zip"));
         using var zip = new ZipArchive(new MemoryStream(DeterministicZip.Create([file])));
         Assert.Equal(file.RelativePath, Assert.Single(zip.Entries).FullName);
     }

@@ -13,6 +13,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// that fails half-way, a build cancelled while it bundles, two builds of one project at once — and
 /// that the bundle published by the last good build survives each, byte for byte.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class FaultTests(ITestOutputHelper output) : IDisposable
 {

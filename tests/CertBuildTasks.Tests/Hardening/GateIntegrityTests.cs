@@ -11,6 +11,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// build survives all of it byte for byte, and going back to a valid time publishes the same bytes
 /// again. (`dotnet clean` removing the bundle: DotnetBuildSmokeTests.)
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class GateIntegrityTests : IDisposable
 {

@@ -10,6 +10,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// Windows PowerShell 3.0–5.1 cannot split them: the estate here runs every script with
 /// $PSNativeCommandArgumentPassing = 'Legacy', and certreq acts on what crossed a real process boundary.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class InjectionTests : IDisposable
 {
@@ -51,7 +52,7 @@ public sealed class InjectionTests : IDisposable
         var build = InProcessBuild.Run(HardeningProject.Write(folder, policy: policy, globalConfig: "dotnet_diagnostic.CBT2003.severity = none\n"));
         Assert.False(build.Succeeded);
         Assert.Contains(build.Errors, e => e.Code is "CBT4001" or "CBT4009" && e.File.EndsWith("policy.json", StringComparison.Ordinal));
-        Assert.DoesNotContain(HardeningProject.AllText(folder), f => f.Text.Contains("KeyLength = 1024", StringComparison.Ordinal) && !f.Path.EndsWith("policy.json", StringComparison.Ordinal) && !f.Path.EndsWith(".sarif", StringComparison.Ordinal) && !f.Path.EndsWith(".diagnostics.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(HardeningProject.AllText(folder), f => f.Text.Contains("KeyLength = 1024", StringComparison.Ordinal) && !f.Path.EndsWith("policy.json", StringComparison.Ordinal) && !f.Path.EndsWith(".sarif", StringComparison.Ordinal) && !f.Path.EndsWith(".result.json", StringComparison.Ordinal));
     }
 
     [Fact]

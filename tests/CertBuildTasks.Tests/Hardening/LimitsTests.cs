@@ -11,6 +11,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// schema caps at 16,384 bits), and a flood of findings capped per rule and file (CBT9002) so the
 /// console, the SARIF log and the report stay readable.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class LimitsTests : IDisposable
 {

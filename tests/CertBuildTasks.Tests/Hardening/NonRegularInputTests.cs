@@ -10,6 +10,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// pipes and /dev/zero through every input item; these are the severity configuration files and the
 /// reader itself. Each build runs on a watched thread, so a regression fails instead of hanging the run.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class NonRegularInputTests : IDisposable
 {

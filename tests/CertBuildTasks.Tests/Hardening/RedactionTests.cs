@@ -10,6 +10,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// source of truth (the logged messages) — whatever characters the password holds, and whether it came
 /// in the topology or the overrides.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class RedactionTests : IDisposable
 {

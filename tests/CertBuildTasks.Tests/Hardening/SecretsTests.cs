@@ -10,6 +10,7 @@ namespace CertBuildTasks.Tests.Hardening;
 /// after the gate) and appear nowhere: not in `dotnet build -v:diag` output, not in binary logs, not in
 /// SARIF, the report, the bundle folder, the zip's entries, obj/, or the key store files.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class SecretsTests : IDisposable
 {

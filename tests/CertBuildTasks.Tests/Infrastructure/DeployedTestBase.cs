@@ -3,6 +3,7 @@ using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
 using Newtonsoft.Json.Linq;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
 using CertBuildTasks.Planning;
 using Newtonsoft.Json.Linq;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Infrastructure;
 

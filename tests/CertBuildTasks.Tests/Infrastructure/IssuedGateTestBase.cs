@@ -1,12 +1,13 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Issued;
 using CertBuildTasks.Planning;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Infrastructure;
 
 /// <summary>
-/// The gate on the sample plan with certificates from a throwaway PKI: the whole plan issued as
-/// planned, with one certificate issued wrong in one way.
+/// The gate on the sample plan with certificates from a throwaway PKI: one certificate issued wrong in
+/// one way and judged on its own, or the whole plan issued as planned.
 /// </summary>
 public abstract class IssuedGateTestBase : IDisposable
 {
@@ -30,11 +31,15 @@ public abstract class IssuedGateTestBase : IDisposable
 
     protected List<IssuedStage.RootInput> Roots() => [new(Root(), null, null), new(Intermediate(), null, false)];
 
-    /// <summary>The whole plan issued as planned, with one certificate replaced by <paramref name="bad"/>.</summary>
+    /// <summary>
+    /// One certificate judged on its own (the zlint way): <paramref name="badId"/> issued with
+    /// <paramref name="bad"/>, the others not issued (CBT3006, an info). Without <paramref name="badId"/>
+    /// the whole plan is issued as planned, for what holds across certificates.
+    /// </summary>
     protected IssuedStage.Result Gate(string? badId = null, TestPki.Options? bad = null, List<IssuedStage.RootInput>? roots = null, bool requireAll = false)
     {
         var inputs = new List<IssuedStage.Input>();
-        foreach (var c in PlanUnderTest.Certificates)
+        foreach (var c in PlanUnderTest.Certificates.Where(c => badId is null || c.Id == badId))
         {
             var cert = Pki.Issue(c, c.Id == badId ? bad : null);
             inputs.Add(new IssuedStage.Input(TestPki.Write(Dir.File($"issued/{c.Id}.cer"), cert), null));

@@ -1,6 +1,7 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using Newtonsoft.Json.Linq;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Infrastructure;
 

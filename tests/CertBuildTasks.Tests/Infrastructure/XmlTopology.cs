@@ -3,6 +3,7 @@ using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Topology;
 using CertBuildTasks.Validation;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Infrastructure;
 

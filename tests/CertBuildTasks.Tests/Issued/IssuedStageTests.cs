@@ -4,6 +4,7 @@ using CertBuildTasks.Issued;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Tests.Infrastructure;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Issued;
 

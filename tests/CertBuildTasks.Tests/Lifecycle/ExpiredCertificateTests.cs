@@ -6,6 +6,7 @@ namespace CertBuildTasks.Tests.Lifecycle;
 /// The renewal was forgotten: every certificate has ended. The same runbook replaces them; the token
 /// certificates are assigned at once (nothing valid is left to keep), never staged behind a dead one.
 /// </summary>
+[Trait("Lane", "Build")]
 public sealed class ExpiredCertificateTests : IDisposable
 {
     private readonly LifecycleDriver _estate = new();

@@ -3,6 +3,7 @@ using CertBuildTasks.Planning;
 namespace CertBuildTasks.Tests.Lifecycle;
 
 /// <summary>The Contoso sample deployed from nothing by its runbook, every step also with -WhatIf and twice.</summary>
+[Trait("Lane", "Build")]
 public sealed class FirstDeploymentTests : IDisposable
 {
     private readonly LifecycleDriver _estate = new();

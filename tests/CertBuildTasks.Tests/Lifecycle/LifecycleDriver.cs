@@ -7,6 +7,7 @@ using CertBuildTasks.Generation;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Lifecycle;
 

@@ -9,6 +9,7 @@ namespace CertBuildTasks.Tests.Lifecycle;
 /// their certificates — their plan, request and assignment change nothing — and the new member gets
 /// its own certificate naming the pool and itself only.
 /// </summary>
+[Trait("Lane", "Build")]
 public sealed class PoolChangeTests : IDisposable
 {
     private readonly LifecycleDriver _estate = new();

@@ -9,6 +9,7 @@ namespace CertBuildTasks.Tests.Lifecycle;
 /// replaced with a new key; OAuthTokenIssuer and AudioVideoAuthentication are staged and never
 /// interrupted; the previous ones are removed once their tokens have expired.
 /// </summary>
+[Trait("Lane", "Build")]
 public sealed class RenewalTests : IDisposable
 {
     private readonly LifecycleDriver _estate = new();

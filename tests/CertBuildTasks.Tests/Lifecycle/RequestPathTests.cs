@@ -9,6 +9,7 @@ namespace CertBuildTasks.Tests.Lifecycle;
 /// internal chain, a re-run before the CA answered, a CA manager who approves later, a second request
 /// in the same month, Windows Server 2008 R2 without the PKI module, a separate A/V certificate.
 /// </summary>
+[Trait("Lane", "Build")]
 public sealed class RequestPathTests : IDisposable
 {
     private const string Edge01 = "edge01.contoso.com";

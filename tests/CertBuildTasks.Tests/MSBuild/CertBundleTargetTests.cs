@@ -6,6 +6,7 @@ using CertBuildTasks.Tests.Infrastructure;
 namespace CertBuildTasks.Tests.MSBuild;
 
 /// <summary>The bundle: reproducible zip, verifiable manifest, self-contained report, atomic publishing, clean.</summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CertBundleTargetTests : IDisposable
 {

@@ -3,6 +3,7 @@ using CertBuildTasks.Tests.Infrastructure;
 namespace CertBuildTasks.Tests.MSBuild;
 
 /// <summary>CertCheckDeployed in process: it runs on every build with deployed certificates, because expiry depends on the clock.</summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CertCheckDeployedTargetTests : IDisposable
 {

@@ -3,6 +3,7 @@ using CertBuildTasks.Tests.Infrastructure;
 namespace CertBuildTasks.Tests.MSBuild;
 
 /// <summary>CertConvertTopology in process: XML (+ overrides) to JSON that plans the same certificates.</summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CertConvertTopologyTargetTests : IDisposable
 {

@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace CertBuildTasks.Tests.MSBuild;
 
 /// <summary>The CertPlan target in process: plan.json, @(CertPlannedCertificate), incrementality, failure.</summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CertPlanTargetTests : IDisposable
 {
@@ -103,11 +104,12 @@ public sealed class CertPlanTargetTests : IDisposable
         Assert.False(noop.Ran("ValidateCertificateInputs"));
         Assert.Equal(["CBT1116", "CBT2105", "CBT2105"], SarifIds(_dir.File("obj/certbuild.sarif")));
 
-        // CI may delete the log after uploading it: validation runs again, and so must planning.
+        // CI may delete the log after uploading it: validation runs again and rewrites it with every
+        // stage's stored findings; planning, whose result did not change, does not have to.
         File.Delete(_dir.File("obj/certbuild.sarif"));
         var rerun = InProcessBuild.Run(project);
         Assert.True(rerun.Ran("ValidateCertificateInputs"));
-        Assert.True(rerun.Ran(Task));
+        Assert.False(rerun.Ran(Task));
         Assert.Equal(["CBT1116", "CBT2105", "CBT2105"], SarifIds(_dir.File("obj/certbuild.sarif")));
     }
 }

@@ -3,6 +3,7 @@ using CertBuildTasks.Tests.Infrastructure;
 namespace CertBuildTasks.Tests.MSBuild;
 
 /// <summary>The CertTopologyOverrides item in a real build: it is an input of every stage.</summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CertTopologyOverridesTargetTests : IDisposable
 {

@@ -11,6 +11,7 @@ namespace CertBuildTasks.Tests.MSBuild;
 /// keys) passes, plan.json carries the thumbprints, and the generated assignment scripts, run against
 /// the strict stand-ins, assign exactly those thumbprints. Clock and failure behaviour across builds.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CertValidateIssuedTargetTests : IDisposable
 {

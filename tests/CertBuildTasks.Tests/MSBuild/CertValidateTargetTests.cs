@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace CertBuildTasks.Tests.MSBuild;
 
 /// <summary>The CertValidate target driven by the real MSBuild engine, in process.</summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class CertValidateTargetTests : IDisposable
 {

@@ -6,6 +6,7 @@ namespace CertBuildTasks.Tests.MSBuild;
 /// A few end-to-end runs of `dotnet build` out of process on an SDK project that imports the targets,
 /// as a user would see them: canonical lines, the hook before compile, incremental skip, clean.
 /// </summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class DotnetBuildSmokeTests : IDisposable
 {

@@ -5,6 +5,7 @@ using CertBuildTasks.Tests.Infrastructure;
 namespace CertBuildTasks.Tests.MSBuild;
 
 /// <summary>The NuGet package as a consumer gets it: packed, restored from a local feed, built with dotnet build.</summary>
+[Trait("Lane", "Build")]
 [Collection(MSBuildTestGroup.Name)]
 public sealed class PackageTests : IDisposable
 {

@@ -6,6 +6,8 @@ using CertBuildTasks.Policy;
 using CertBuildTasks.Tests.Infrastructure;
 using CertBuildTasks.Validation;
 using Newtonsoft.Json.Linq;
+using CertBuildTasks.Bundle;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Planning;
 

@@ -22,7 +22,7 @@ public sealed class DeployedSanMissingRule : DeployedRule
     {
         foreach (var d in deployed.Deployed)
         {
-            var names = Names(d);
+            var names = DeployedNames.Of(d);
             var reported = new HashSet<string>(DnsName.Comparer);
             foreach (var usage in d.Usages)
             {
@@ -31,38 +31,11 @@ public sealed class DeployedSanMissingRule : DeployedRule
                     continue;
                 }
 
-                foreach (var required in planned.SubjectAlternativeNames.Where(n => !Covered(n.Name, names) && reported.Add(n.Name)))
+                foreach (var required in planned.SubjectAlternativeNames.Where(n => !DeployedNames.Covered(n.Name, names) && reported.Add(n.Name)))
                 {
                     report(d.Location, d.Thumbprint, d.Server, usage, required.Name, planned.Id, string.Join("; ", required.Reasons));
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The names a certificate answers to: its DNS SANs and its subject CN (an Edge internal or OAuth
-    /// certificate with the name only in the subject is valid).
-    /// </summary>
-    public static HashSet<string> Names(DeployedCertificate d)
-    {
-        var names = d.DnsNames.ToHashSet(DnsName.Comparer);
-        if (d.SubjectName.Length > 0)
-        {
-            names.Add(d.SubjectName);
-        }
-
-        return names;
-    }
-
-    /// <summary>Exact, or a deployed wildcard covering exactly one label, as in TLS.</summary>
-    public static bool Covered(string name, HashSet<string> names)
-    {
-        if (names.Contains(name))
-        {
-            return true;
-        }
-
-        var dot = name.IndexOf('.', StringComparison.Ordinal);
-        return !DnsName.IsWildcard(name) && dot > 0 && names.Contains("*" + name[dot..]);
     }
 }

@@ -18,12 +18,9 @@ public sealed class HashAlgorithmNotAllowedRule : PolicyRule
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
-    /// <summary>"sha-256", "Sha256" and "SHA256" are the same algorithm.</summary>
-    public static string Normalize(string value) => value.Replace("-", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
-
     public override void Analyze(CertificatePolicy policy, LyncTopology topology, ReportDiagnostic report)
     {
-        if (!Allowed.Contains(Normalize(policy.HashAlgorithm.Value)))
+        if (!Allowed.Contains(HashAlgorithms.Normalize(policy.HashAlgorithm.Value)))
         {
             report(policy.HashAlgorithm.Location, policy.HashAlgorithm.Value);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CertBuildTasks.Input;
 using Newtonsoft.Json.Linq;
+using CertBuildTasks.Diagnostics;
 
 namespace CertBuildTasks.Topology.Xml;
 

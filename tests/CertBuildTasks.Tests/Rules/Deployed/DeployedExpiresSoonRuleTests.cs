@@ -3,6 +3,7 @@ using CertBuildTasks.Deployed;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Tests.Infrastructure;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Rules.Deployed;
 

@@ -2,6 +2,7 @@ using CertBuildTasks.Deployed;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Tests.Infrastructure;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Rules.Deployed;
 

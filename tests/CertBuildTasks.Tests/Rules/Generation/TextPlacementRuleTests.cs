@@ -1,6 +1,7 @@
 using CertBuildTasks.Rules.Generation;
 using CertBuildTasks.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
+using CertBuildTasks.Pipeline;
 
 namespace CertBuildTasks.Tests.Rules.Generation;
 
@@ -85,7 +86,7 @@ public class TextPlacementRuleTests
     {
         var validation = Validate.Run(SampleInputs.Topology(), policy);
         Assert.NotNull(validation.Result.Policy);
-        var (plan, _) = CertBuildTasks.Planning.PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, Infrastructure.Plan.RequestTime);
-        return CertBuildTasks.Generation.GenerationStage.Run(plan, Generate.Version);
+        var (plan, _) = CertBuildTasks.Pipeline.PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, Infrastructure.Plan.RequestTime);
+        return CertBuildTasks.Pipeline.GenerationStage.Run(plan, Generate.Version);
     }
 }

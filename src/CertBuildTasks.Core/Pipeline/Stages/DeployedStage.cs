@@ -1,10 +1,11 @@
+using CertBuildTasks.Deployed;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Rules;
 using CertBuildTasks.Validation;
 
-namespace CertBuildTasks.Deployed;
+namespace CertBuildTasks.Pipeline;
 
 /// <summary>
 /// The deployed-certificate check: reads every DeployedCertificate item and runs the CBT5xxx rules

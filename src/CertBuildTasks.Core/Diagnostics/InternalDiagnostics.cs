@@ -1,6 +1,4 @@
-using CertBuildTasks.Diagnostics;
-
-namespace CertBuildTasks.Rules;
+namespace CertBuildTasks.Diagnostics;
 
 /// <summary>Failures of the tool itself, reported instead of an unhandled exception (MSB4018).</summary>
 public static class InternalDiagnostics

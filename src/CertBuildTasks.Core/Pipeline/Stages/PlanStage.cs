@@ -1,10 +1,11 @@
+using CertBuildTasks.Planning;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Rules;
 using CertBuildTasks.Topology;
 using CertBuildTasks.Validation;
 
-namespace CertBuildTasks.Planning;
+namespace CertBuildTasks.Pipeline;
 
 /// <summary>The planning stage: plan every certificate, then judge the plan with the CBT21xx rules.</summary>
 public static class PlanStage

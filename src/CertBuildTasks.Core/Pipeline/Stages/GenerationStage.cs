@@ -1,9 +1,10 @@
+using CertBuildTasks.Generation;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Rules;
 using CertBuildTasks.Validation;
 
-namespace CertBuildTasks.Generation;
+namespace CertBuildTasks.Pipeline;
 
 /// <summary>
 /// The generation stage: check that every text can be written (CBT4xxx), then produce the request

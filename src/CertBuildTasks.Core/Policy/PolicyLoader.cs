@@ -1,7 +1,8 @@
+using CertBuildTasks.Input;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Policy;
 
-namespace CertBuildTasks.Input;
+namespace CertBuildTasks.Policy;
 
 /// <summary>Runs read → parse → schema → model for the certificate policy.</summary>
 public static class PolicyLoader

@@ -1,8 +1,9 @@
+using CertBuildTasks.Input;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Topology;
 using CertBuildTasks.Topology.Xml;
 
-namespace CertBuildTasks.Input;
+namespace CertBuildTasks.Topology;
 
 /// <summary>
 /// Picks the reader by file extension (.json: own schema; .tbxml/.xml: Topology Builder or published

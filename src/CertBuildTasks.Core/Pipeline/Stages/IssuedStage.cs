@@ -1,10 +1,11 @@
+using CertBuildTasks.Issued;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Rules;
 using CertBuildTasks.Validation;
 
-namespace CertBuildTasks.Issued;
+namespace CertBuildTasks.Pipeline;
 
 /// <summary>
 /// The pre-deployment gate: read the issued certificates and trusted roots, match each issued

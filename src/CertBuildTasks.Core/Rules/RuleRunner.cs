@@ -1,7 +1,7 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Rules;
 
-namespace CertBuildTasks.Validation;
+namespace CertBuildTasks.Rules;
 
 /// <summary>Runs one rule so that a fault in it becomes a CBT9000 diagnostic and the other rules still run.</summary>
 internal static class RuleRunner

@@ -1,8 +1,9 @@
+using CertBuildTasks.Planning;
 using System.Text;
 using System.Text.Json;
 using CertBuildTasks.Policy;
 
-namespace CertBuildTasks.Planning;
+namespace CertBuildTasks.Bundle;
 
 /// <summary>
 /// Writes plan.json (PRODUCT.md, bundle layout). Same plan, same bytes: no time stamps, no absolute

@@ -1,0 +1,309 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using CertBuildTasks.Bundle;
+using CertBuildTasks.Csr;
+using CertBuildTasks.Deployed;
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Generation;
+using CertBuildTasks.Input;
+using CertBuildTasks.IO;
+using CertBuildTasks.Issued;
+using CertBuildTasks.Planning;
+using CertBuildTasks.Validation;
+
+namespace CertBuildTasks.Pipeline;
+
+/// <summary>
+/// One build of one project: owns the order read → validate → plan → gate → deployed check → generate
+/// → bundle, runs each stage at most once (a stage asked for by a later one is the same result), stops
+/// a stage whose input stage failed, and applies the project's severity configuration to every finding.
+/// Front ends (the MSBuild tasks, a command line) only map their parameters to <see cref="PipelineInputs"/>,
+/// report what a stage found, and keep or publish its result.
+/// </summary>
+public sealed class CertificatePipeline(PipelineInputs inputs)
+{
+    private readonly object _lock = new();
+    private SeverityResolver? _resolver;
+    private StageResult<ValidatedInputs>? _validated;
+    private StageResult<PlanOutcome>? _planned;
+    private StageResult<GateOutcome>? _gated;
+    private StageResult<DeployedOutcome>? _deployed;
+    private StageResult<GenerationOutcome>? _generated;
+    private readonly List<PipelineStage> _computed = [];
+
+    public PipelineInputs Inputs => inputs;
+
+    /// <summary>The stages computed so far, in order; each appears once (the front ends log it, tests count it).</summary>
+    public IReadOnlyList<PipelineStage> Computed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _computed];
+            }
+        }
+    }
+
+    /// <summary>The project's severity configuration, read once.</summary>
+    public SeverityResolver Resolver
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _resolver ??= inputs.CreateResolver();
+            }
+        }
+    }
+
+    private SourceLocation ProjectLocation => SourceLocation.File(Path.GetFullPath(inputs.ProjectFile));
+
+    public StageResult<ValidatedInputs> Validate(CancellationToken cancellationToken = default) =>
+        Once(ref _validated, () => RunValidate(cancellationToken));
+
+    public StageResult<PlanOutcome> Plan(CancellationToken cancellationToken = default) =>
+        Once(ref _planned, () => RunPlan(cancellationToken));
+
+    /// <summary>The gate. Writes the PFX of centrally generated keys whose certificate passed (a side effect of judging, done once).</summary>
+    public StageResult<GateOutcome> Gate(CancellationToken cancellationToken = default) =>
+        Once(ref _gated, () => RunGate(cancellationToken));
+
+    public StageResult<DeployedOutcome> CheckDeployed(CancellationToken cancellationToken = default) =>
+        Once(ref _deployed, () => RunDeployed(cancellationToken));
+
+    /// <summary>Every generated file, in memory. With CertGenerateCsr, keys missing from the key store are made and stored.</summary>
+    public StageResult<GenerationOutcome> Generate(CancellationToken cancellationToken = default) =>
+        Once(ref _generated, () => RunGenerate(cancellationToken));
+
+    /// <summary>
+    /// The whole bundle: the generated files, plan.json (its only writer), report.html with
+    /// <paramref name="reported"/> (every stage's findings, also those of stages an incremental build
+    /// skipped) and manifest.json.
+    /// </summary>
+    public StageResult<BundleOutcome> Bundle(IReadOnlyList<Diagnostic> reported, CancellationToken cancellationToken = default)
+    {
+        var generated = Generate(cancellationToken);
+        if (!generated.Succeeded)
+        {
+            return StageResults.Blocked<BundleOutcome>(PipelineStage.Bundle, generated);
+        }
+
+        var planned = Plan(cancellationToken).Value!;
+        var passed = Gate(cancellationToken).Value!.Passed;
+        var deployed = CheckDeployed(cancellationToken).Value?.Deployed ?? [];
+        var files = generated.Value!.Files.ToList();
+        files.Add(new GeneratedFile("plan.json", passed.Count == 0 ? planned.PlanJson : PlanJsonWriter.Write(planned.Plan, inputs.ToolVersion, passed)));
+        files.Add(GeneratedFile.Text("report.html", ReportWriter.Write(planned.Plan, reported, passed, deployed, inputs.ProjectDirectory, inputs.ToolVersion)));
+        cancellationToken.ThrowIfCancellationRequested();
+        files.Add(ManifestWriter.Write(files, InputDigests(), inputs.ToolVersion));
+        var manifest = files[^1].Content;
+        return new StageResult<BundleOutcome>(PipelineStage.Bundle, new BundleOutcome(files), [], Fingerprints.Of(manifest, []));
+    }
+
+    /// <summary>Computes the bundle and publishes it atomically: the folder and the deterministic zip beside it.</summary>
+    public StageResult<BundleOutcome> PublishBundle(string bundleDirectory, string zipFile, IReadOnlyList<Diagnostic> reported, CancellationToken cancellationToken = default)
+    {
+        var bundle = Bundle(reported, cancellationToken);
+        if (bundle.Succeeded)
+        {
+            BundlePublisher.Publish(bundleDirectory, zipFile, bundle.Value!.Files, cancellationToken);
+        }
+
+        return bundle;
+    }
+
+    private StageResult<T> Once<T>(ref StageResult<T>? slot, Func<StageResult<T>> run)
+        where T : class
+    {
+        lock (_lock)
+        {
+            // Not cached when it throws (cancellation, a write that failed): the next call tries again.
+            if (slot is null)
+            {
+                slot = run();
+                _computed.Add(slot.Stage);
+            }
+
+            return slot;
+        }
+    }
+
+    private ImmutableArray<Diagnostic> Resolve(IEnumerable<Diagnostic> diagnostics) => [.. Resolver.ResolveAll(diagnostics)];
+
+    private StageResult<ValidatedInputs> RunValidate(CancellationToken cancellationToken)
+    {
+        var found = new List<Diagnostic>();
+
+        // A configuration file that is a pipe, a device or too large is skipped, and said once, here.
+        found.AddRange(Resolver.Configs.Unreadable.Select(u =>
+            Diagnostic.Create(InputDiagnostics.FileUnreadable, SourceLocation.File(u.Path), "severity configuration", u.Problem)));
+        if (inputs.TopologyFiles.Length != 1)
+        {
+            found.Add(Diagnostic.Create(InputDiagnostics.ItemCount, ProjectLocation,
+                inputs.TopologyFiles.Length == 0
+                    ? "No CertTopology item: add exactly one, e.g. <CertTopology Include=\"topology.json\" />"
+                    : $"{inputs.TopologyFiles.Length} CertTopology items ({string.Join(", ", inputs.TopologyFiles.Select(Path.GetFileName))}); exactly one is allowed"));
+        }
+
+        if (inputs.PolicyFiles.Length > 1)
+        {
+            found.Add(Diagnostic.Create(InputDiagnostics.ItemCount, ProjectLocation,
+                $"{inputs.PolicyFiles.Length} CertPolicy items ({string.Join(", ", inputs.PolicyFiles.Select(Path.GetFileName))}); at most one is allowed"));
+        }
+
+        if (inputs.OverridesFiles.Length > 1)
+        {
+            found.Add(Diagnostic.Create(InputDiagnostics.ItemCount, ProjectLocation,
+                $"{inputs.OverridesFiles.Length} CertTopologyOverrides items ({string.Join(", ", inputs.OverridesFiles.Select(Path.GetFileName))}); at most one is allowed"));
+        }
+
+        ValidatedInputs? value = null;
+        if (found.All(d => d.Descriptor != InputDiagnostics.ItemCount))
+        {
+            var validation = InputValidator.Validate(inputs.TopologyPath!, inputs.PolicyPath, inputs.OverridesPath, cancellationToken);
+            found.AddRange(validation.Diagnostics);
+            value = validation.Topology is { } topology && validation.Policy is { } policy ? new ValidatedInputs(topology, policy) : null;
+        }
+
+        var resolved = Resolve(found);
+        var files = new[] { inputs.TopologyPath, inputs.OverridesPath, inputs.PolicyPath }.Where(p => p is not null).Select(p => p!);
+        return new StageResult<ValidatedInputs>(PipelineStage.Validate, value, resolved, Fingerprints.OfFiles(files, resolved));
+    }
+
+    private StageResult<PlanOutcome> RunPlan(CancellationToken cancellationToken)
+    {
+        var validated = Validate(cancellationToken);
+        if (!validated.Succeeded)
+        {
+            return StageResults.Blocked<PlanOutcome>(PipelineStage.Plan, validated);
+        }
+
+        if (!ValidationTime.TryParse(inputs.ValidationTime, DateTimeOffset.UtcNow, out var now))
+        {
+            var invalid = Resolve([Diagnostic.Create(IssuedDiagnostics.ValidationTimeInvalid, ProjectLocation, inputs.ValidationTime)]);
+            return new StageResult<PlanOutcome>(PipelineStage.Plan, null, invalid, Fingerprints.Of([], invalid));
+        }
+
+        var (topology, policy) = validated.Value!;
+        var (plan, diagnostics) = PlanStage.Run(topology, policy, now, cancellationToken);
+        var json = PlanJsonWriter.Write(plan, inputs.ToolVersion);
+        var resolved = Resolve(diagnostics);
+        return new StageResult<PlanOutcome>(PipelineStage.Plan, new PlanOutcome(plan, now, json), resolved, Fingerprints.Of(json, resolved));
+    }
+
+    private StageResult<GateOutcome> RunGate(CancellationToken cancellationToken)
+    {
+        var planned = Plan(cancellationToken);
+        if (!planned.Succeeded)
+        {
+            return StageResults.Blocked<GateOutcome>(PipelineStage.Issued, planned);
+        }
+
+        if (inputs.Issued.IsEmpty)
+        {
+            return new StageResult<GateOutcome>(PipelineStage.Issued, GateOutcome.NotRequested, [], string.Empty);
+        }
+
+        var (plan, now, _) = planned.Value!;
+        var store = OpenKeyStore();
+        var centralKeys = store is null ? new Dictionary<string, byte[]>() : PfxFiles.PublicKeys(plan, store);
+        var result = IssuedStage.Run(plan, inputs.Issued, inputs.Roots, now, inputs.RequireAllIssued, centralKeys, cancellationToken);
+
+        // "Passed" counts errors as the project configures them, like the build's own verdict.
+        var passed = result.Passed(d => Resolver.Resolve(d).Severity == DiagnosticSeverity.Error);
+        var pfxProblems = store is null ? [] : PfxFiles.Write(store, passed);
+        var resolved = Resolve([.. result.Diagnostics, .. pfxProblems]);
+        var records = passed.Select(j => new IssuedRecord(
+            j.Match.Planned.Id,
+            CertificateFacts.Thumbprint(j.Match.Issued.Certificate),
+            new DateTimeOffset(j.Match.Issued.Certificate.NotBefore.ToUniversalTime()),
+            new DateTimeOffset(j.Match.Issued.Certificate.NotAfter.ToUniversalTime()),
+            Path.GetRelativePath(inputs.ProjectDirectory, j.Match.Issued.File).Replace('\\', '/'),
+            j.Match.Issued.Certificate.RawData,
+            j.ChainPath)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+        // A gate with errors records nothing: what generation bundles was judged now.
+        var value = resolved.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new GateOutcome(records);
+        var files = inputs.Issued.Select(i => i.Path).Concat(inputs.Roots.Select(r => r.Path));
+        return new StageResult<GateOutcome>(PipelineStage.Issued, value, resolved, Fingerprints.OfGate(records.Values, files, resolved));
+    }
+
+    private StageResult<DeployedOutcome> RunDeployed(CancellationToken cancellationToken)
+    {
+        var planned = Plan(cancellationToken);
+        if (!planned.Succeeded)
+        {
+            return StageResults.Blocked<DeployedOutcome>(PipelineStage.Deployed, planned);
+        }
+
+        if (inputs.Deployed.IsEmpty)
+        {
+            return new StageResult<DeployedOutcome>(PipelineStage.Deployed, DeployedOutcome.NotRequested, [], string.Empty);
+        }
+
+        var (plan, now, _) = planned.Value!;
+        var (deployed, diagnostics) = DeployedStage.Run(plan, Validate(cancellationToken).Value!.Policy, inputs.Deployed, now, cancellationToken);
+        var resolved = Resolve(diagnostics);
+
+        // Errors here (an expired certificate, drift) fail the build but do not stop generation: the
+        // renewal scripts it writes are what fixes them.
+        return new StageResult<DeployedOutcome>(PipelineStage.Deployed, new DeployedOutcome(deployed), resolved,
+            Fingerprints.OfDeployed(deployed, inputs.Deployed.Select(d => d.Path), resolved));
+    }
+
+    private StageResult<GenerationOutcome> RunGenerate(CancellationToken cancellationToken)
+    {
+        var planned = Plan(cancellationToken);
+        if (!planned.Succeeded)
+        {
+            return StageResults.Blocked<GenerationOutcome>(PipelineStage.Generate, planned);
+        }
+
+        var gated = Gate(cancellationToken);
+        if (gated.Value is null)
+        {
+            return StageResults.Blocked<GenerationOutcome>(PipelineStage.Generate, gated);
+        }
+
+        var plan = planned.Value!.Plan;
+        var keys = inputs.Keys;
+        var centralKeys = keys is null ? new HashSet<string>() : CsrStage.CentralKeyIds(plan);
+        var options = new GenerationOptions(centralKeys, gated.Value.Passed) { Deployed = CheckDeployed(cancellationToken).Value?.Deployed ?? [] };
+        var (files, diagnostics) = GenerationStage.Run(plan, inputs.ToolVersion, options, cancellationToken);
+        var all = diagnostics.ToList();
+        var output = files.ToList();
+        if (keys is not null && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            var settings = new CsrStage.Settings(keys.StorePath, keys.PasswordVariable, keys.Password, keys.OutputDirectories, inputs.ProjectFile);
+            var (csrs, csrDiagnostics) = CsrStage.Run(plan, settings, cancellationToken);
+            output.AddRange(csrs);
+            all.AddRange(csrDiagnostics);
+        }
+
+        var resolved = Resolve(all);
+        var value = resolved.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new GenerationOutcome(output);
+        return new StageResult<GenerationOutcome>(PipelineStage.Generate, value, resolved, Fingerprints.OfFiles(output, resolved));
+    }
+
+    private KeyStore? OpenKeyStore()
+    {
+        if (inputs.Keys is not { } keys || string.IsNullOrWhiteSpace(keys.StorePath) || string.IsNullOrEmpty(keys.Password))
+        {
+            return null;
+        }
+
+        return new KeyStore(keys.StorePath, keys.Password);
+    }
+
+    /// <summary>The SHA-256 of every input the manifest records (topology, overrides, policy, issued, roots, exports), relative to the project.</summary>
+    private List<(string RelativePath, byte[] Sha256)> InputDigests() =>
+        [.. inputs.TopologyFiles.Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
+            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
+            .Distinct(StringComparer.Ordinal)
+
+            // Through the one bounded reader: an input that is a pipe or a device was refused by its stage and is not hashed.
+            .Select(p => (Path: p, Bytes: InputFile.ReadBytes(p, InputFileReader.MaxFileBytes, out _)))
+            .Where(x => x.Bytes is not null)
+            .Select(x => (Path.GetRelativePath(inputs.ProjectDirectory, x.Path).Replace('\\', '/'), SHA256.HashData(x.Bytes!)))];
+}
