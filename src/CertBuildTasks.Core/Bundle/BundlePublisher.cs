@@ -62,7 +62,11 @@ public static class BundlePublisher
             }
 
             writing = zip;
-            Write(open, zipTemp, DeterministicZip.Create(files));
+            using (var zipStream = open(zipTemp))
+            {
+                DeterministicZip.Write(zipStream, files);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
 
             // The swap: from here on nothing is cancelled, and a failed rename puts back what was there,

@@ -29,7 +29,7 @@ public sealed class CertGenerateTargetTests : IDisposable
     private string Bundle(string relative) => _dir.File(Path.Combine("bin", "certbundle", relative));
 
     [Fact]
-    public void The_bundle_gets_every_artifact_the_files_are_in_FileWrites_and_a_no_op_build_skips_generation()
+    public void The_bundle_gets_every_artifact_its_zip_and_manifest_are_in_FileWrites_and_a_no_op_build_skips_generation()
     {
         var project = Project(SampleInputs.Topology(), SampleInputs.Policy());
         var first = InProcessBuild.Run(project);
@@ -43,8 +43,14 @@ public sealed class CertGenerateTargetTests : IDisposable
         var second = InProcessBuild.Run(project);
         Assert.False(second.Ran(Task));
         var writes = second.Messages.Select(m => m.Message ?? string.Empty).Where(m => m.StartsWith("WRITE ", StringComparison.Ordinal)).Select(m => m[6..].Replace('\\', '/')).ToList();
-        Assert.Contains(writes, w => w.EndsWith("servers/fe01.contoso.com/Set-Certificates.ps1", StringComparison.Ordinal));
-        Assert.Contains(writes, w => w.EndsWith("global/reverse-proxy/reverseproxy-rp01.inf", StringComparison.Ordinal));
+        // The zip and the manifest are FileWrites on a skipped build too; the thousands of files inside the
+        // folder are not (CertClean removes them from the list the bundle keeps: DotnetBuildSmokeTests).
+        Assert.Contains(writes, w => w.EndsWith("bin/test-certificates.zip", StringComparison.Ordinal));
+        Assert.Contains(writes, w => w.EndsWith("certbundle/manifest.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(writes, w => w.EndsWith("servers/fe01.contoso.com/Set-Certificates.ps1", StringComparison.Ordinal));
+        var published = File.ReadAllLines(_dir.File("obj/certbuild/published.files"));
+        Assert.Contains(published, p => p.Replace('\\', '/').EndsWith("servers/fe01.contoso.com/Set-Certificates.ps1", StringComparison.Ordinal));
+        Assert.Contains(published, p => p.Replace('\\', '/').EndsWith("global/reverse-proxy/reverseproxy-rp01.inf", StringComparison.Ordinal));
     }
 
     [Fact]

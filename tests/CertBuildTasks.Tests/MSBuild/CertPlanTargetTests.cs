@@ -11,9 +11,9 @@ public sealed class CertPlanTargetTests : IDisposable
 {
     private const string Task = "PlanCertificates";
 
-    // A user target hooked after CertPlan prints every planned certificate with some metadata.
+    // A user target hooked after CertPlan asks for the planned certificates and prints them with some metadata.
     private const string UserTarget = """
-        <Target Name="ShowPlan" AfterTargets="CertPlan">
+        <Target Name="ShowPlan" AfterTargets="CertPlan" DependsOnTargets="CertGetPlannedCertificates">
           <Message Importance="high" Text="PLANNED %(CertPlannedCertificate.Identity) kind=%(CertPlannedCertificate.Kind) usages=%(CertPlannedCertificate.Usages) subject=%(CertPlannedCertificate.SubjectName) servers=%(CertPlannedCertificate.Servers) mode=%(CertPlannedCertificate.RequestMode)" />
         </Target>
         """;

@@ -44,8 +44,12 @@ public sealed class DotnetBuildSmokeTests : IDisposable
         Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.File("obj/Debug/net10.0/certbuild.sarif")));
 
+        var bundleFiles = Directory.GetFiles(_dir.File("bin/Debug/net10.0/certbundle"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var (code2, output2) = DotNetCli.Run(_dir.Path, "build", "-nologo", "--no-restore", "-v:n");
         Assert.True(code2 == 0, output2);
+
+        // IncrementalClean of the no-op build deleted nothing of the bundle.
+        Assert.Equal(bundleFiles, Directory.GetFiles(_dir.File("bin/Debug/net10.0/certbundle"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
         Assert.Contains("Skipping target \"CertValidate\" because all output files are up-to-date", output2, StringComparison.Ordinal);
 
         Assert.True(File.Exists(_dir.File("bin/Debug/net10.0/Smoke-certificates.zip")));
