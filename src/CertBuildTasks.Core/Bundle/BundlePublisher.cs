@@ -38,12 +38,14 @@ public static class BundlePublisher
         var zipTemp = zip + ".new-" + suffix;
         var writing = staging;
         var keepRetired = false;
+        Task? zipping = null;
+        using var stopZipping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            Directory.CreateDirectory(parent);
+            // Every path is checked before the first byte is written.
+            var targets = new List<(GeneratedFile File, string Path)>(files.Count);
             foreach (var file in files)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 // The name is checked before the platform parses it (a NUL would be an ArgumentException).
                 if (FileNames.PathProblem(file.RelativePath) is not null)
                 {
@@ -56,17 +58,24 @@ public static class BundlePublisher
                     throw new InvalidOperationException("A bundle path leaves the bundle folder: " + file.RelativePath);
                 }
 
-                writing = Path.Combine(final, file.RelativePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                Write(open, path, file.Content);
+                targets.Add((file, path));
             }
 
-            writing = zip;
-            using (var zipStream = open(zipTemp))
+            Directory.CreateDirectory(parent);
+            foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
             {
-                DeterministicZip.Write(zipStream, files);
+                Directory.CreateDirectory(folder);
             }
 
+            // The zip is deflated (CPU) while the folder is written (I/O): the two take about as long.
+            zipping = Task.Run(() => Attributed(zip, () =>
+            {
+                using var zipStream = open(zipTemp);
+                DeterministicZip.Write(zipStream, files, stopZipping.Token);
+            }), CancellationToken.None); // always started, so it is always waited for; the writer checks the token
+            Parallel.ForEach(targets, new ParallelOptions { CancellationToken = cancellationToken }, target =>
+                Attributed(Path.Combine(final, target.File.RelativePath), () => Write(open, target.Path, target.File.Content)));
+            zipping.GetAwaiter().GetResult();
             cancellationToken.ThrowIfCancellationRequested();
 
             // The swap: from here on nothing is cancelled, and a failed rename puts back what was there,
@@ -96,12 +105,30 @@ public static class BundlePublisher
                 throw;
             }
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // A write that failed on one of the parallel writers: the first failure is the one to report.
+            var first = ex.InnerExceptions.FirstOrDefault(e => e is OutputWriteException) ?? ex.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            throw;
+        }
         catch (Exception ex) when (OutputWriteException.IsUnattributed(ex))
         {
             throw new OutputWriteException(writing, ex);
         }
         finally
         {
+            // The zip writer is stopped (when the folder failed) and done before anything it wrote is removed.
+            stopZipping.Cancel();
+            try
+            {
+                zipping?.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Its failure was reported, or a failure of the folder is.
+            }
+
             DeleteQuietly(staging);
             if (!keepRetired)
             {
@@ -133,6 +160,19 @@ public static class BundlePublisher
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return retired is null || !Directory.Exists(retired);
+        }
+    }
+
+    /// <summary>Runs a write, turning a file system failure into an OutputWriteException for the bundle path it was writing.</summary>
+    private static void Attributed(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (OutputWriteException.IsUnattributed(ex))
+        {
+            throw new OutputWriteException(path, ex);
         }
     }
 

@@ -22,11 +22,12 @@ public static class DeterministicZip
     }
 
     /// <summary>Writes the zip straight into <paramref name="target"/>: a bundle of 40,000 files is never held twice in memory.</summary>
-    public static void Write(Stream target, IEnumerable<GeneratedFile> files)
+    public static void Write(Stream target, IEnumerable<GeneratedFile> files, CancellationToken cancellationToken = default)
     {
         using var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var file in files.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var entry = zip.CreateEntry(file.RelativePath, CompressionLevel.Optimal);
             entry.LastWriteTime = Timestamp;
             entry.ExternalAttributes = (0x8000 | UnixFileMode644) << 16; // regular file, 0644
