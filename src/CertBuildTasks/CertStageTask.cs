@@ -46,6 +46,12 @@ public abstract class CertStageTask : CertTask
     /// <summary>Folders a key store may not be in: bin/, obj/, the bundle.</summary>
     public string[] OutputDirectories { get; set; } = [];
 
+    /// <summary>CertRulesHelpBaseUri: where the rule pages are published (absolute, ending in '/').</summary>
+    public string? RulesHelpBaseUri { get; set; }
+
+    /// <summary>The rule pages on this machine (the package's docs/rules/), when no base URI is given.</summary>
+    public string? RulesHelpDirectory { get; set; }
+
     protected abstract PipelineStage Stage { get; }
 
     protected BuildState State => new(IntermediateDirectory);
@@ -118,7 +124,19 @@ public abstract class CertStageTask : CertTask
 
     /// <summary>The SARIF log holds every stage's stored findings: those of this build and those of stages it skipped.</summary>
     private void WriteSarif() =>
-        IO.AtomicFile.WriteAllBytesIfChanged(SarifLogPath, SarifLogWriter.Write(State.LoadDiagnostics(), ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile)));
+        IO.AtomicFile.WriteAllBytesIfChanged(SarifLogPath, SarifLogWriter.Write(
+            State.LoadDiagnostics(), ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile), HelpBase(), "CertBuildTasks/" + Path.GetFileNameWithoutExtension(ProjectFile) + "/"));
+
+    /// <summary>The absolute base of the rule pages: the given URI, else the local folder as a file: URI; null when neither is known.</summary>
+    private Uri? HelpBase()
+    {
+        if (!string.IsNullOrWhiteSpace(RulesHelpBaseUri) && Uri.TryCreate(RulesHelpBaseUri.EndsWith('/') ? RulesHelpBaseUri : RulesHelpBaseUri + "/", UriKind.Absolute, out var given))
+        {
+            return given;
+        }
+
+        return string.IsNullOrWhiteSpace(RulesHelpDirectory) ? null : new Uri(Path.TrimEndingDirectorySeparator(Path.GetFullPath(RulesHelpDirectory)) + Path.DirectorySeparatorChar);
+    }
 
     private static AuthorityKind? Authority(string value) =>
         Enum.TryParse<AuthorityKind>(value, ignoreCase: true, out var kind) ? kind : null;

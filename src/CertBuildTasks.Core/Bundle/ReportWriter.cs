@@ -39,7 +39,7 @@ public static class ReportWriter
     public static string Write(CertificatePlan plan, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, IssuedRecord> issued, IReadOnlyList<DeployedCertificate> deployed, string projectDirectory, string toolVersion)
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Certificate plan</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Certificate plan</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         sb.Append("<h1>Lync / Skype for Business certificate plan</h1>\n");
         sb.Append("<p class=\"summary\">")
             .Append("<span>").Append(HtmlText.Encode(plan.Topology.ProductVersion.Value.ToString())).Append("</span>")

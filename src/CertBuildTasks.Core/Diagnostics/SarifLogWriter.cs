@@ -12,7 +12,9 @@ public static class SarifLogWriter
     public const string BaseId = "PROJECTROOT";
 
     /// <param name="fallbackFile">Where results without a file are located (the project file), as in the MSBuild log.</param>
-    public static byte[] Write(IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion, string fallbackFile = "")
+    /// <param name="helpBase">Where the rule pages are (absolute; CBT1106.md below it): helpUri of every rule, and the tool's informationUri.</param>
+    /// <param name="automationId">Tells this project's run apart from another project's of the same repository (automationDetails.id).</param>
+    public static byte[] Write(IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion, string fallbackFile = "", Uri? helpBase = null, string? automationId = null)
     {
         var rules = diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -30,6 +32,11 @@ public static class SarifLogWriter
             w.WriteStartObject("driver");
             w.WriteString("name", "CertBuildTasks");
             w.WriteString("version", toolVersion);
+            if (helpBase is not null)
+            {
+                w.WriteString("informationUri", new Uri(helpBase, "README.md").AbsoluteUri);
+            }
+
             w.WriteStartArray("rules");
             foreach (var rule in rules)
             {
@@ -39,9 +46,25 @@ public static class SarifLogWriter
                 w.WriteStartObject("shortDescription");
                 w.WriteString("text", rule.Title);
                 w.WriteEndObject();
-                // helpUri must be absolute (SARIF §3.49.12); the rule page is a repository-relative path.
+                // Code scanning requires a full description; the rule page gives it and the help.
+                var help = RuleHelp.Find(rule.Id);
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", help is { FullDescription.Length: > 0 } ? help.FullDescription : rule.Title + ".");
+                w.WriteEndObject();
+
+                // helpUri must be absolute (SARIF §3.49.12): only with a known place for the pages.
+                if (helpBase is not null)
+                {
+                    w.WriteString("helpUri", new Uri(helpBase, rule.Id + ".md").AbsoluteUri);
+                }
+
                 w.WriteStartObject("help");
-                w.WriteString("text", "See " + rule.HelpLink);
+                w.WriteString("text", (help is { FullDescription.Length: > 0 } ? help.FullDescription + " " : string.Empty) + "See " + rule.HelpLink);
+                if (help is not null)
+                {
+                    w.WriteString("markdown", help.Markdown);
+                }
+
                 w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration");
                 w.WriteString("level", Level(rule.DefaultSeverity));
@@ -56,6 +79,13 @@ public static class SarifLogWriter
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndObject();
+
+            if (automationId is not null)
+            {
+                w.WriteStartObject("automationDetails");
+                w.WriteString("id", automationId);
+                w.WriteEndObject();
+            }
 
             w.WriteStartObject("originalUriBaseIds");
             w.WriteStartObject(BaseId);
@@ -86,17 +116,16 @@ public static class SarifLogWriter
                     w.WriteString("uri", RelativeUri(baseDirectory, location.FilePath));
                     w.WriteString("uriBaseId", BaseId);
                     w.WriteEndObject();
-                    if (location.Line > 0)
+                    // Code scanning wants a region for every location: a finding about a whole file
+                    // (a certificate, the project) is placed at its first line, as the compiler does.
+                    w.WriteStartObject("region");
+                    w.WriteNumber("startLine", Math.Max(location.Line, 1));
+                    if (location.Line > 0 && location.Column > 0)
                     {
-                        w.WriteStartObject("region");
-                        w.WriteNumber("startLine", location.Line);
-                        if (location.Column > 0)
-                        {
-                            w.WriteNumber("startColumn", location.Column);
-                        }
-
-                        w.WriteEndObject();
+                        w.WriteNumber("startColumn", location.Column);
                     }
+
+                    w.WriteEndObject();
 
                     w.WriteEndObject();
                     w.WriteEndObject();

@@ -77,7 +77,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         Once(ref _generated, () => RunGenerate(cancellationToken));
 
     /// <summary>
-    /// The whole bundle: the generated files, plan.json (its only writer), report.html with
+    /// The whole bundle: the generated files, plan.json (its only writer), SHA256SUMS, report.html with
     /// <paramref name="reported"/> (every stage's findings, also those of stages an incremental build
     /// skipped) and manifest.json.
     /// </summary>
@@ -98,6 +98,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         cancellationToken.ThrowIfCancellationRequested();
         files.Add(ManifestWriter.Write(files, InputDigests(), inputs.ToolVersion));
         var manifest = files[^1].Content;
+        files.Add(ChecksumsWriter.Write(files));
         return new StageResult<BundleOutcome>(PipelineStage.Bundle, new BundleOutcome(files), [], Fingerprints.Of(manifest, []));
     }
 

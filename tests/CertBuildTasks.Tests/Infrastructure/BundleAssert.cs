@@ -37,7 +37,7 @@ public static class BundleAssert
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
         var listed = manifest.RootElement.GetProperty("files").EnumerateArray()
             .ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!.ToUpperInvariant(), StringComparer.Ordinal);
-        Assert.Equal(files.Keys.Where(k => k != "manifest.json").Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(files.Keys.Where(k => k is not "manifest.json" and not "SHA256SUMS").Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
         Assert.All(listed, f => Assert.Equal(f.Value, files[f.Key]));
         using var zip = ZipFile.OpenRead(zipPath);
         Assert.Equal(files.Keys.Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));

@@ -64,7 +64,7 @@ public sealed class CertBundleTargetTests : IDisposable
 
         using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(names.Count - 1, files.Count);
+        Assert.Equal(names.Count - 2, files.Count); // every file but manifest.json and SHA256SUMS
         foreach (var file in files)
         {
             using var stream = zip.GetEntry(file.GetProperty("path").GetString()!)!.Open();
@@ -77,6 +77,13 @@ public sealed class CertBundleTargetTests : IDisposable
         var inputs = manifest.RootElement.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("path").GetString()!, i => i.GetProperty("sha256").GetString());
         Assert.Equal(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(_dir.File("topology.json")))).ToLowerInvariant(), inputs["topology.json"]);
         Assert.Contains("policy.json", inputs.Keys);
+
+        // SHA256SUMS covers every other file, manifest.json too, and the real sha256sum verifies it.
+        var sums = File.ReadAllLines(_dir.File("bin/certbundle/SHA256SUMS"));
+        Assert.Equal(names.Count - 1, sums.Length);
+        Assert.Contains(sums, l => l.EndsWith("  manifest.json", StringComparison.Ordinal));
+        var (code, output) = ProcessRunner.Run("sha256sum", _dir.File("bin/certbundle"), ["-c", "--strict", "SHA256SUMS"]);
+        Assert.True(code == 0, output);
     }
 
     [Fact]

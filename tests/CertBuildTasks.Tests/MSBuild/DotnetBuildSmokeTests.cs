@@ -64,6 +64,28 @@ public sealed class DotnetBuildSmokeTests : IDisposable
     }
 
     [Fact]
+    public void A_project_without_certbuildtasks_inputs_is_left_alone()
+    {
+        // As with Directory.Build.props or GlobalPackageReference: every project of a solution imports the targets.
+        _dir.Write("Class1.cs", "namespace Lib; public static class Class1 { }");
+        _dir.Write("Lib.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
+              </PropertyGroup>
+              <Import Project="{RepoPaths.PropsFile}" />
+              <Import Project="{RepoPaths.TargetsFile}" />
+            </Project>
+            """);
+        var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo");
+        Assert.True(code == 0, output);
+        Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("obj/Debug/net10.0/certbuild")), "the chain ran");
+        Assert.True(File.Exists(_dir.File("bin/Debug/net10.0/Lib.dll")));
+    }
+
+    [Fact]
     public void A_syntax_error_fails_before_compile_with_a_canonical_line()
     {
         var lines = SampleInputs.ToText(SampleInputs.Topology()).Split('\n').ToList();

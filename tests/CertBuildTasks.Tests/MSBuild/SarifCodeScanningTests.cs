@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using CertBuildTasks.Tests.Infrastructure;
+
+namespace CertBuildTasks.Tests.MSBuild;
+
+/// <summary>
+/// The SARIF log as GitHub code scanning reads it: the real SARIF Multitool with the SARIF, GitHub and
+/// GHAS rules finds no error and no warning in the logs of a clean build, a broken topology and a gate
+/// that finds problems; every rule has its full description, its page as help and an absolute help URI.
+/// </summary>
+[Trait("Lane", "Build")]
+[Collection(MSBuildTestGroup.Name)]
+public sealed class SarifCodeScanningTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Build(string topologyText, string items = "")
+    {
+        _dir.Write("topology.json", topologyText);
+        _dir.Write("policy.json", SampleInputs.ToText(SampleInputs.Policy()));
+        _dir.Write(".editorconfig", "root = true\n");
+        InProcessBuild.Run(InProcessBuild.WriteProject(_dir, "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" />" + items + "</ItemGroup>"));
+        return _dir.File("obj/certbuild.sarif");
+    }
+
+    private string UnmatchedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=other.example.net", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        _dir.Write("issued/other.cer", certificate.ExportCertificatePem());
+        return "<IssuedCertificate Include=\"issued/other.cer\" />";
+    }
+
+    public static TheoryData<string> Scenarios() => ["clean", "broken", "gate"];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void The_multitool_finds_nothing_for_code_scanning(string scenario)
+    {
+        var topology = SampleInputs.Topology();
+        var sarif = scenario switch
+        {
+            "clean" => Build(SampleInputs.ToText(topology)),
+            "broken" => Build("{ \"sites\": [ { \"pools\": 3 } ], \"unknown\": true }"),
+            _ => Build(SampleInputs.ToText(topology), UnmatchedCertificate()),
+        };
+        using (var log = JsonDocument.Parse(File.ReadAllText(sarif)))
+        {
+            var run = log.RootElement.GetProperty("runs")[0];
+            Assert.Equal("CertBuildTasks/test/", run.GetProperty("automationDetails").GetProperty("id").GetString());
+            var driver = run.GetProperty("tool").GetProperty("driver");
+            Assert.True(Uri.TryCreate(driver.GetProperty("informationUri").GetString(), UriKind.Absolute, out _));
+            if (scenario != "clean")
+            {
+                Assert.NotEmpty(run.GetProperty("results").EnumerateArray());
+            }
+
+            foreach (var rule in driver.GetProperty("rules").EnumerateArray())
+            {
+                var id = rule.GetProperty("id").GetString()!;
+                Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("fullDescription").GetProperty("text").GetString()), id);
+                Assert.StartsWith("# " + id, rule.GetProperty("help").GetProperty("markdown").GetString(), StringComparison.Ordinal);
+                var help = new Uri(rule.GetProperty("helpUri").GetString()!);
+                Assert.True(File.Exists(help.LocalPath), "the help page " + help + " does not open");
+            }
+        }
+
+        var problems = SarifMultitool.Problems(sarif);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+}
