@@ -123,9 +123,19 @@ public abstract class CertStageTask : CertTask
     }
 
     /// <summary>The SARIF log holds every stage's stored findings: those of this build and those of stages it skipped.</summary>
-    private void WriteSarif() =>
+    /// <remarks>
+    /// Paths are relative to the repository's root when the project is in one (code scanning reads them
+    /// from there: two projects of one repository both have a topology.json), and the automation id
+    /// names the project's folder in the repository, so their runs are told apart.
+    /// </remarks>
+    private void WriteSarif()
+    {
+        var repository = SarifLogWriter.RepositoryRoot(ProjectDirectory);
+        var where = repository is null ? Path.GetFileNameWithoutExtension(ProjectFile) : Path.GetRelativePath(repository, Path.GetFullPath(ProjectFile)).Replace('\\', '/');
         IO.AtomicFile.WriteAllBytesIfChanged(SarifLogPath, SarifLogWriter.Write(
-            State.LoadDiagnostics(), ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile), HelpBase(), "CertBuildTasks/" + Path.GetFileNameWithoutExtension(ProjectFile) + "/"));
+            State.LoadDiagnostics(), repository ?? ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile), HelpBase(), "CertBuildTasks/" + where + "/",
+            repository is null ? SarifLogWriter.BaseId : SarifLogWriter.RepositoryBaseId));
+    }
 
     /// <summary>The absolute base of the rule pages: the given URI, else the local folder as a file: URI; null when neither is known.</summary>
     private Uri? HelpBase()

@@ -62,6 +62,7 @@ public static class BundlePublisher
             }
 
             Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(Path.GetDirectoryName(zip)!); // CertBundleZipPath may name a folder of its own
             foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
             {
                 Directory.CreateDirectory(folder);

@@ -4,17 +4,36 @@ using System.Text.Json;
 namespace CertBuildTasks.Diagnostics;
 
 /// <summary>
-/// Writes a SARIF 2.1.0 log. File URIs are relative to <c>baseDirectory</c> (uriBaseId PROJECTROOT),
-/// never absolute build-machine paths, so the log can be uploaded to code scanning as it is.
+/// Writes a SARIF 2.1.0 log. File URIs are relative to <c>baseDirectory</c>, never absolute
+/// build-machine paths: the repository's root (uriBaseId SRCROOT) when the project is in one, as code
+/// scanning reads relative paths from the repository root, else the project folder (PROJECTROOT).
 /// </summary>
 public static class SarifLogWriter
 {
     public const string BaseId = "PROJECTROOT";
 
+    public const string RepositoryBaseId = "SRCROOT";
+
+    /// <summary>The repository a project folder is in: the nearest folder above it (or itself) with a .git folder or file; null when none.</summary>
+    public static string? RepositoryRoot(string projectDirectory)
+    {
+        for (var dir = new DirectoryInfo(projectDirectory); dir is not null; dir = dir.Parent)
+        {
+            var git = Path.Combine(dir.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
     /// <param name="fallbackFile">Where results without a file are located (the project file), as in the MSBuild log.</param>
     /// <param name="helpBase">Where the rule pages are (absolute; CBT1106.md below it): helpUri of every rule, and the tool's informationUri.</param>
     /// <param name="automationId">Tells this project's run apart from another project's of the same repository (automationDetails.id).</param>
-    public static byte[] Write(IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion, string fallbackFile = "", Uri? helpBase = null, string? automationId = null)
+    /// <param name="baseId">PROJECTROOT when <paramref name="baseDirectory"/> is the project's folder, SRCROOT when it is the repository's root.</param>
+    public static byte[] Write(IReadOnlyList<Diagnostic> diagnostics, string baseDirectory, string toolVersion, string fallbackFile = "", Uri? helpBase = null, string? automationId = null, string baseId = BaseId)
     {
         var rules = diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -88,9 +107,9 @@ public static class SarifLogWriter
             }
 
             w.WriteStartObject("originalUriBaseIds");
-            w.WriteStartObject(BaseId);
+            w.WriteStartObject(baseId);
             w.WriteStartObject("description");
-            w.WriteString("text", "The folder of the project that was built.");
+            w.WriteString("text", baseId == RepositoryBaseId ? "The root of the repository the project is in." : "The folder of the project that was built.");
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
@@ -114,7 +133,7 @@ public static class SarifLogWriter
                     w.WriteStartObject("physicalLocation");
                     w.WriteStartObject("artifactLocation");
                     w.WriteString("uri", RelativeUri(baseDirectory, location.FilePath));
-                    w.WriteString("uriBaseId", BaseId);
+                    w.WriteString("uriBaseId", baseId);
                     w.WriteEndObject();
                     // Code scanning wants a region for every location: a finding about a whole file
                     // (a certificate, the project) is placed at its first line, as the compiler does.

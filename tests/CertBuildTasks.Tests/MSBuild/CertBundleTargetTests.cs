@@ -26,6 +26,28 @@ public sealed class CertBundleTargetTests : IDisposable
     private string Zip => _dir.File("bin/test-certificates.zip");
 
     [Fact]
+    public void CertBundleZipPath_puts_the_zip_where_it_says_and_a_no_op_build_keeps_it_there()
+    {
+        var project = Project();
+        var properties = new Dictionary<string, string?> { ["CertBundleZipPath"] = "artifacts/estate.zip" };
+        var first = InProcessBuild.Run(project, properties: properties);
+        Assert.True(first.Succeeded, first.Describe());
+        var zip = _dir.File("artifacts/estate.zip");
+        Assert.True(File.Exists(zip));
+        Assert.False(File.Exists(Zip));
+        using (var archive = ZipFile.OpenRead(zip))
+        {
+            Assert.Contains(archive.Entries, e => e.FullName == "plan.json");
+        }
+
+        // Deleting it publishes again; with nothing changed after that, the bundle stays untouched.
+        File.Delete(zip);
+        Assert.True(InProcessBuild.Run(project, properties: properties).Ran("CreateCertificateBundle"));
+        Assert.True(File.Exists(zip));
+        Assert.False(InProcessBuild.Run(project, properties: properties).Ran("CreateCertificateBundle"));
+    }
+
+    [Fact]
     public void Clean_builds_give_the_same_zip_a_touch_changes_nothing_and_a_san_change_changes_it()
     {
         var project = Project();

@@ -73,4 +73,29 @@ public sealed class SarifCodeScanningTests : IDisposable
         var problems = SarifMultitool.Problems(sarif);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
+
+    [Fact]
+    public void In_a_repository_paths_are_relative_to_its_root_and_each_project_has_its_own_automation_id()
+    {
+        // Code scanning reads relative paths from the repository root: deploy/topology.json, not topology.json.
+        Directory.CreateDirectory(_dir.File(".git"));
+        var project = _dir.File("deploy");
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "topology.json"), "{ \"broken\": ");
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n");
+        InProcessBuild.Run(InProcessBuild.WriteProject(project, "<ItemGroup><CertTopology Include=\"topology.json\" /></ItemGroup>"));
+        var sarif = Path.Combine(project, "obj", "certbuild.sarif");
+        using (var log = JsonDocument.Parse(File.ReadAllText(sarif)))
+        {
+            var run = log.RootElement.GetProperty("runs")[0];
+            Assert.Equal("CertBuildTasks/deploy/test.proj/", run.GetProperty("automationDetails").GetProperty("id").GetString());
+            Assert.True(run.GetProperty("originalUriBaseIds").TryGetProperty("SRCROOT", out _));
+            var location = run.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+            Assert.Equal("deploy/topology.json", location.GetProperty("uri").GetString());
+            Assert.Equal("SRCROOT", location.GetProperty("uriBaseId").GetString());
+        }
+
+        var problems = SarifMultitool.Problems(sarif);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
 }
