@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using CertBuildTasks.Tests.Infrastructure;
 
@@ -38,19 +36,6 @@ public sealed class PipelineStateTests : IDisposable
         return [.. sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()!).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>A certificate that matches nothing planned: the gate's findings (CBT3005 and others) are warnings.</summary>
-    private string OtherCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=other.example.net", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("other.example.net");
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        _dir.Write("issued/other.cer", certificate.ExportCertificatePem());
-        return "<IssuedCertificate Include=\"issued/other.cer\" />";
-    }
-
     [Theory]
     [InlineData("topology.json")]
     [InlineData("policy.json")]
@@ -77,7 +62,7 @@ public sealed class PipelineStateTests : IDisposable
     [Fact]
     public void Skipped_stages_keep_their_findings_in_the_sarif_log_and_the_report()
     {
-        var project = Project(OtherCertificate());
+        var project = Project(UnplannedCertificate.Write(_dir));
         var first = InProcessBuild.Run(project);
         Assert.True(first.Succeeded, first.Describe());
         var ids = SarifIds();
@@ -125,7 +110,7 @@ public sealed class PipelineStateTests : IDisposable
         _dir.Write("deployed.json", """
             [ { "Server": "fe01.contoso.com", "Use": "Default", "Thumbprint": "AB00000000000000000000000000000000000000", "NotAfter": "2030-01-01T00:00:00Z", "Subject": "CN=pool01.contoso.com", "AlternativeNames": ["pool01.contoso.com"] } ]
             """);
-        var project = Project(OtherCertificate() + "<DeployedCertificate Include=\"deployed.json\" />");
+        var project = Project(UnplannedCertificate.Write(_dir) + "<DeployedCertificate Include=\"deployed.json\" />");
         var build = InProcessBuild.Run(project);
         Assert.True(StageTasks.All(build.Ran), "every stage task runs in a first build");
         var computed = build.Messages.Select(m => m.Message ?? string.Empty).Where(m => m.StartsWith("CertBuildTasks computed the ", StringComparison.Ordinal)).ToList();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using CertBuildTasks.Tests.Infrastructure;
 
@@ -27,15 +25,6 @@ public sealed class SarifCodeScanningTests : IDisposable
         return _dir.File("obj/certbuild.sarif");
     }
 
-    private string UnmatchedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=other.example.net", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        _dir.Write("issued/other.cer", certificate.ExportCertificatePem());
-        return "<IssuedCertificate Include=\"issued/other.cer\" />";
-    }
-
     public static TheoryData<string> Scenarios() => ["clean", "broken", "gate"];
 
     [Theory]
@@ -47,7 +36,7 @@ public sealed class SarifCodeScanningTests : IDisposable
         {
             "clean" => Build(SampleInputs.ToText(topology)),
             "broken" => Build("{ \"sites\": [ { \"pools\": 3 } ], \"unknown\": true }"),
-            _ => Build(SampleInputs.ToText(topology), UnmatchedCertificate()),
+            _ => Build(SampleInputs.ToText(topology), UnplannedCertificate.Write(_dir)),
         };
         using (var log = JsonDocument.Parse(File.ReadAllText(sarif)))
         {
