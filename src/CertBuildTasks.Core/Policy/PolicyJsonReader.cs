@@ -30,7 +30,7 @@ public static class PolicyJsonReader
                 return value;
             }
 
-            defaulted.Add(string.Create(CultureInfo.InvariantCulture, $"{name} = {@default}"));
+            defaulted.Add(name + " = " + SchemaSpelling(@default));
             return new Located<T>(@default, fallback);
         }
 
@@ -119,4 +119,13 @@ public static class PolicyJsonReader
         value is not null && Enum.TryParse<T>(value.Value, ignoreCase: true, out var parsed)
             ? new Located<T>(parsed, value.Location)
             : null;
+
+    /// <summary>A default as the policy file would write it (the schema's spelling): combined, false, 2048.</summary>
+    private static string SchemaSpelling(object? value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        Enum e => e.ToString().ToLowerInvariant(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "null",
+    };
 }
