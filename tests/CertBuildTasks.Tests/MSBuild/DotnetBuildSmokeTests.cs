@@ -64,6 +64,23 @@ public sealed class DotnetBuildSmokeTests : IDisposable
     }
 
     [Fact]
+    public void A_multi_targeted_project_runs_the_chain_once_and_prints_each_finding_once()
+    {
+        var topology = SampleInputs.Topology();
+        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116, a warning
+        WriteSdkProject(SampleInputs.ToText(topology));
+        var project = File.ReadAllText(_dir.File("Smoke.csproj")).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;net8.0</TargetFrameworks>", StringComparison.Ordinal);
+        File.WriteAllText(_dir.File("Smoke.csproj"), project);
+        var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo", "-v:n");
+        Assert.True(code == 0, output);
+        // MSBuild prints a warning where it happens and again in the summary: twice for one run of the chain.
+        Assert.Equal(2, output.Split('\n').Count(l => l.Contains("warning CBT1116", StringComparison.Ordinal)));
+        Assert.Single(output.Split('\n'), l => l.Contains("CertBuildTasks bundle:", StringComparison.Ordinal));
+        Assert.True(File.Exists(_dir.File("bin/Debug/net10.0/certbundle/plan.json")));
+        Assert.False(Directory.Exists(_dir.File("bin/Debug/net8.0/certbundle")));
+    }
+
+    [Fact]
     public void A_project_without_certbuildtasks_inputs_is_left_alone()
     {
         // As with Directory.Build.props or GlobalPackageReference: every project of a solution imports the targets.
