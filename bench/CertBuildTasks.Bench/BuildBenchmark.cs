@@ -50,7 +50,7 @@ public static class BuildBenchmark
             {
                 for (var v = 0; v < variants.Length; v++)
                 {
-                    RemoveBuildOutput(variants[v].Folder);
+                    BenchPaths.RemoveBuildOutput(variants[v].Folder);
                     full[v].Add(Dotnet(variants[v].Folder, ["build", "-nologo", "-v:q", "--no-restore", .. variants[v].Extra]));
                 }
             }
@@ -77,17 +77,6 @@ public static class BuildBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {a:F0} | {b:F0} | {c:F0} | {a / b:F2} | {a / c:F2} |"));
     }
 
-    /// <summary>Back to the state after a restore: no bin/, no obj/Debug (the restore's files in obj/ stay).</summary>
-    private static void RemoveBuildOutput(string project)
-    {
-        foreach (var folder in new[] { Path.Combine(project, "bin"), Path.Combine(project, "obj", "Debug") })
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
 
     private static readonly Dictionary<string, string> Quiet = new() { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
 

@@ -42,9 +42,9 @@ public static class EstateBuildBenchmark
                 var fullOff = new List<(double Ms, long PeakKb)>();
                 for (var i = 0; i < fullRuns; i++)
                 {
-                    RemoveBuildOutput(on);
+                    BenchPaths.RemoveBuildOutput(on);
                     fullOn.Add(Build(on, []));
-                    RemoveBuildOutput(off);
+                    BenchPaths.RemoveBuildOutput(off);
                     fullOff.Add(Build(off, disabled));
                 }
 
@@ -171,14 +171,4 @@ public static class EstateBuildBenchmark
         return (files.Count, Measure.Median(times));
     }
 
-    private static void RemoveBuildOutput(string project)
-    {
-        foreach (var folder in new[] { Path.Combine(project, "bin"), Path.Combine(project, "obj", "Debug") })
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
 }

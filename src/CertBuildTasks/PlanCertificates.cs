@@ -6,16 +6,12 @@ namespace CertBuildTasks.MSBuild;
 
 /// <summary>
 /// The CertPlan target's task: plans every certificate and judges the plan (CBT21xx). Only when no
-/// error remains does it hand the plan to the targets: as @(CertPlannedCertificate) in this build, and
-/// as the plan.items file the targets read when planning is up to date.
+/// error remains does it write plan.items, from which CertGetPlannedCertificates makes
+/// @(CertPlannedCertificate) for the targets that ask for them.
 /// </summary>
 public sealed class PlanCertificates : CertStageTask
 {
     protected override PipelineStage Stage => PipelineStage.Plan;
-
-    /// <summary>One item per planned certificate, with its metadata (docs/planning.md).</summary>
-    [Output]
-    public ITaskItem[] PlannedCertificates { get; private set; } = [];
 
     protected override void ExecuteCore()
     {
@@ -26,7 +22,6 @@ public sealed class PlanCertificates : CertStageTask
         }
 
         var plan = planned.Value!.Plan;
-        PlannedCertificates = PlannedCertificateItems.From(plan);
         AtomicFile.WriteAllBytesIfChanged(State.PathOf(BuildState.PlanItemsFile), PlannedCertificateItems.Write(plan));
         Log.LogMessage(MessageImportance.Normal, "CertBuildTasks planned {0} certificates", plan.Certificates.Length);
     }

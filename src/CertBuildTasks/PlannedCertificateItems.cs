@@ -3,34 +3,20 @@ using System.Security;
 using System.Text;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace CertBuildTasks.MSBuild;
 
 /// <summary>
-/// @(CertPlannedCertificate): one item per planned certificate with its metadata. The plan task gives
-/// them as its output; for builds where planning is up to date it also writes them as a small MSBuild
-/// project (plan.items) that the targets read with the MSBuild task — one reader, the same metadata,
-/// and no CertBuildTasks task on a no-op build.
+/// @(CertPlannedCertificate): one item per planned certificate with its metadata, written by the plan
+/// task as a small MSBuild project (plan.items) that CertGetPlannedCertificates reads with the MSBuild
+/// task — one reader, whether planning ran in this build or not, and no CertBuildTasks task on a
+/// no-op build.
 /// </summary>
 internal static class PlannedCertificateItems
 {
     public const string ItemName = "CertPlannedCertificate";
 
     public const string TargetName = "GetCertPlannedCertificates";
-
-    public static ITaskItem[] From(CertificatePlan plan) =>
-        [.. plan.Certificates.Select(c =>
-        {
-            var item = new TaskItem(Identity(c));
-            foreach (var (name, value) in Metadata(c))
-            {
-                item.SetMetadata(name, value);
-            }
-
-            return (ITaskItem)item;
-        })];
 
     public static byte[] Write(CertificatePlan plan)
     {

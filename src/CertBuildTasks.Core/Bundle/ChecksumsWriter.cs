@@ -13,12 +13,14 @@ public static class ChecksumsWriter
 {
     public const string FileName = "SHA256SUMS";
 
-    public static GeneratedFile Write(IEnumerable<GeneratedFile> files)
+    /// <param name="sha256">The SHA-256 of a file, when the caller already has it (null: computed here).</param>
+    public static GeneratedFile Write(IEnumerable<GeneratedFile> files, Func<GeneratedFile, byte[]>? sha256 = null)
     {
+        sha256 ??= f => SHA256.HashData(f.Content);
         var text = new StringBuilder();
         foreach (var file in files.Where(f => f.RelativePath != FileName).OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
-            text.Append(Convert.ToHexString(SHA256.HashData(file.Content)).ToLowerInvariant()).Append("  ").Append(file.RelativePath).Append('\n');
+            text.Append(Convert.ToHexString(sha256(file)).ToLowerInvariant()).Append("  ").Append(file.RelativePath).Append('\n');
         }
 
         return new GeneratedFile(FileName, Encoding.ASCII.GetBytes(text.ToString()));

@@ -12,8 +12,10 @@ public static class ManifestWriter
 {
     public const string FileName = "manifest.json";
 
-    public static GeneratedFile Write(IReadOnlyList<GeneratedFile> files, IReadOnlyList<(string RelativePath, byte[] Sha256)> inputs, string toolVersion)
+    /// <param name="sha256">The SHA-256 of a file, when the caller already has it (null: computed here).</param>
+    public static GeneratedFile Write(IReadOnlyList<GeneratedFile> files, IReadOnlyList<(string RelativePath, byte[] Sha256)> inputs, string toolVersion, Func<GeneratedFile, byte[]>? sha256 = null)
     {
+        sha256 ??= f => SHA256.HashData(f.Content);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -35,7 +37,7 @@ public static class ManifestWriter
             {
                 w.WriteStartObject();
                 w.WriteString("path", file.RelativePath);
-                w.WriteString("sha256", Convert.ToHexString(SHA256.HashData(file.Content)).ToLowerInvariant());
+                w.WriteString("sha256", Convert.ToHexString(sha256(file)).ToLowerInvariant());
                 w.WriteNumber("size", file.Content.Length);
                 w.WriteEndObject();
             }

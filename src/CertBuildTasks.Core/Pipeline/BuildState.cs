@@ -62,19 +62,6 @@ public sealed class BuildState(string directory)
         return changed;
     }
 
-    /// <summary>A stage that does not apply any more (no issued certificates given): its result and those consuming it go.</summary>
-    public void Forget(PipelineStage stage)
-    {
-        if (File.Exists(PathOf(ResultFile(stage))))
-        {
-            Delete(ResultFile(stage));
-            foreach (var consumer in stage.Consumers())
-            {
-                Delete(ResultFile(consumer));
-            }
-        }
-    }
-
     /// <summary>Every stored finding, in stage order; <paramref name="except"/> leaves one stage out.</summary>
     public IReadOnlyList<Diagnostic> LoadDiagnostics(PipelineStage? except = null)
     {

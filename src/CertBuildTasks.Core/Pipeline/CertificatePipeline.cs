@@ -30,6 +30,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
     private StageResult<DeployedOutcome>? _deployed;
     private StageResult<GenerationOutcome>? _generated;
     private readonly List<PipelineStage> _computed = [];
+    private readonly Dictionary<string, byte[]?> _inputDigests = new(StringComparer.Ordinal);
 
     public PipelineInputs Inputs => inputs;
 
@@ -96,10 +97,21 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         files.Add(new GeneratedFile("plan.json", passed.Count == 0 ? planned.PlanJson : PlanJsonWriter.Write(planned.Plan, inputs.ToolVersion, passed)));
         files.Add(GeneratedFile.Text("report.html", ReportWriter.Write(planned.Plan, reported, passed, deployed, inputs.ProjectDirectory, inputs.ToolVersion)));
         cancellationToken.ThrowIfCancellationRequested();
-        files.Add(ManifestWriter.Write(files, InputDigests(), inputs.ToolVersion));
-        var manifest = files[^1].Content;
-        files.Add(ChecksumsWriter.Write(files));
-        return new StageResult<BundleOutcome>(PipelineStage.Bundle, new BundleOutcome(files), [], Fingerprints.Of(manifest, []));
+
+        // The generated files were hashed by generation; only the few files added here are hashed now.
+        var known = generated.Value.Sha256;
+        byte[] Sha256Of(GeneratedFile f) => known.TryGetValue(f.RelativePath, out var sha) ? sha : SHA256.HashData(f.Content);
+        var digests = inputs.TopologyFiles.Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
+            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (Path: p, Sha256: InputDigest(p)))
+            .Where(x => x.Sha256 is not null)
+            .Select(x => (Path.GetRelativePath(inputs.ProjectDirectory, x.Path).Replace('\\', '/'), x.Sha256!))
+            .ToList();
+        var manifest = ManifestWriter.Write(files, digests, inputs.ToolVersion, Sha256Of);
+        files.Add(manifest);
+        files.Add(ChecksumsWriter.Write(files, Sha256Of));
+        return new StageResult<BundleOutcome>(PipelineStage.Bundle, new BundleOutcome(files), [], Fingerprints.Of(manifest.Content, []));
     }
 
     /// <summary>Computes the bundle and publishes it atomically: the folder and the deterministic zip beside it.</summary>
@@ -168,8 +180,8 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         }
 
         var resolved = Resolve(found);
-        var files = new[] { inputs.TopologyPath, inputs.OverridesPath, inputs.PolicyPath }.Where(p => p is not null).Select(p => p!);
-        return new StageResult<ValidatedInputs>(PipelineStage.Validate, value, resolved, Fingerprints.OfFiles(files, resolved));
+        var files = new[] { inputs.TopologyPath, inputs.OverridesPath, inputs.PolicyPath }.Where(p => p is not null).Select(p => (p!, InputDigest(p!)));
+        return new StageResult<ValidatedInputs>(PipelineStage.Validate, value, resolved, Fingerprints.OfInputs(files, resolved));
     }
 
     private StageResult<PlanOutcome> RunPlan(CancellationToken cancellationToken)
@@ -283,8 +295,9 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         }
 
         var resolved = Resolve(all);
-        var value = resolved.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new GenerationOutcome(output);
-        return new StageResult<GenerationOutcome>(PipelineStage.Generate, value, resolved, Fingerprints.OfFiles(output, resolved));
+        var sha256 = output.ToDictionary(f => f.RelativePath, f => SHA256.HashData(f.Content), StringComparer.Ordinal);
+        var value = resolved.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : new GenerationOutcome(output, sha256);
+        return new StageResult<GenerationOutcome>(PipelineStage.Generate, value, resolved, Fingerprints.OfFiles(sha256, resolved));
     }
 
     private KeyStore? OpenKeyStore()
@@ -297,14 +310,22 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         return new KeyStore(keys.StorePath, keys.Password);
     }
 
-    /// <summary>The SHA-256 of every input the manifest records (topology, overrides, policy, issued, roots, exports), relative to the project.</summary>
-    private List<(string RelativePath, byte[] Sha256)> InputDigests() =>
-        [.. inputs.TopologyFiles.Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
-            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
-            .Distinct(StringComparer.Ordinal)
+    /// <summary>
+    /// The SHA-256 of an input file, read once per build through the one bounded reader (validation's
+    /// fingerprint and the manifest both need it); null for an input that is a pipe, a device or gone,
+    /// which its stage refused.
+    /// </summary>
+    private byte[]? InputDigest(string path)
+    {
+        lock (_inputDigests)
+        {
+            if (!_inputDigests.TryGetValue(path, out var digest))
+            {
+                digest = InputFile.ReadBytes(path, InputFileReader.MaxFileBytes, out _) is { } bytes ? SHA256.HashData(bytes) : null;
+                _inputDigests[path] = digest;
+            }
 
-            // Through the one bounded reader: an input that is a pipe or a device was refused by its stage and is not hashed.
-            .Select(p => (Path: p, Bytes: InputFile.ReadBytes(p, InputFileReader.MaxFileBytes, out _)))
-            .Where(x => x.Bytes is not null)
-            .Select(x => (Path.GetRelativePath(inputs.ProjectDirectory, x.Path).Replace('\\', '/'), SHA256.HashData(x.Bytes!)))];
+            return digest;
+        }
+    }
 }

@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CertBuildTasks.Deployed;
 using CertBuildTasks.Diagnostics;
-using CertBuildTasks.Generation;
-using CertBuildTasks.IO;
 using CertBuildTasks.Issued;
 
 namespace CertBuildTasks.Pipeline;
@@ -23,28 +21,28 @@ internal static class Fingerprints
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>Validation: the bytes of the input files (a touched but unchanged file is the same result).</summary>
-    public static string OfFiles(IEnumerable<string> paths, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>Validation: the digests of the input files (a touched but unchanged file is the same result).</summary>
+    public static string OfInputs(IEnumerable<(string Path, byte[]? Sha256)> inputs, IReadOnlyList<Diagnostic> diagnostics)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var path in paths)
+        foreach (var (path, sha256) in inputs)
         {
             Text(hash, path);
-            hash.AppendData(InputFile.ReadBytes(path, Input.InputFileReader.MaxFileBytes, out _) ?? []);
+            hash.AppendData(sha256 ?? []);
         }
 
         Append(hash, diagnostics);
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>Generation: every file's path and bytes.</summary>
-    public static string OfFiles(IEnumerable<GeneratedFile> files, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>Generation: every file's path and digest.</summary>
+    public static string OfFiles(IReadOnlyDictionary<string, byte[]> sha256ByPath, IReadOnlyList<Diagnostic> diagnostics)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
+        foreach (var (path, sha256) in sha256ByPath.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            Text(hash, file.RelativePath);
-            hash.AppendData(SHA256.HashData(file.Content));
+            Text(hash, path);
+            hash.AppendData(sha256);
         }
 
         Append(hash, diagnostics);

@@ -25,8 +25,11 @@ public sealed record DeployedOutcome(IReadOnlyList<DeployedCertificate> Deployed
     public static readonly DeployedOutcome NotRequested = new([]);
 }
 
-/// <summary>Every generated file of the bundle (INF, scripts, runbooks, CSRs), in memory.</summary>
-public sealed record GenerationOutcome(IReadOnlyList<GeneratedFile> Files);
+/// <summary>
+/// Every generated file of the bundle (INF, scripts, runbooks, CSRs), in memory, with its SHA-256 by
+/// path: hashed once, for the stage's fingerprint, the manifest and SHA256SUMS.
+/// </summary>
+public sealed record GenerationOutcome(IReadOnlyList<GeneratedFile> Files, IReadOnlyDictionary<string, byte[]> Sha256);
 
 /// <summary>The whole bundle as it is published: the generated files plus plan.json, report.html and manifest.json.</summary>
 public sealed record BundleOutcome(IReadOnlyList<GeneratedFile> Files);

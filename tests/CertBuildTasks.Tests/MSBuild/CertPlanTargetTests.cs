@@ -55,6 +55,14 @@ public sealed class CertPlanTargetTests : IDisposable
         Assert.False(second.Ran(Task));
         Assert.Equal(items, Planned(second));
         Assert.Equal(bytes, File.ReadAllBytes(planPath));
+
+        // A changed plan is what the next build's items show (plan.items is read afresh in every build).
+        var topology = SampleInputs.Topology();
+        var edge = SampleInputs.Pool(topology, "Edge");
+        ((Newtonsoft.Json.Linq.JArray)edge["servers"]!).RemoveAt(1);
+        _dir.Write("topology.json", SampleInputs.ToText(topology));
+        var changed = Planned(InProcessBuild.Run(project));
+        Assert.Contains(changed, i => i.StartsWith("PLANNED edge-external-edgepool.contoso.com ", StringComparison.Ordinal) && i.Contains("servers=edge01.contoso.com mode=", StringComparison.Ordinal));
     }
 
     [Fact]

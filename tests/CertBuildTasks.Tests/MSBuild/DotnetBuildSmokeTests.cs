@@ -19,21 +19,22 @@ public sealed class DotnetBuildSmokeTests : IDisposable
         _dir.Write("topology.json", topologyText);
         _dir.Write("certificate-policy.json", SampleInputs.ToText(SampleInputs.Policy()));
         _dir.Write("Class1.cs", "namespace Smoke; public static class Class1 { }");
-        return _dir.Write("Smoke.csproj", $"""
+        return WriteSdkProject("Smoke", """<ItemGroup><CertTopology Include="topology.json" /><CertPolicy Include="certificate-policy.json" /></ItemGroup>""");
+    }
+
+    /// <summary>An SDK project that imports the targets from the source tree, as the package would.</summary>
+    private string WriteSdkProject(string name, string items) =>
+        _dir.Write(name + ".csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
               </PropertyGroup>
               <Import Project="{RepoPaths.PropsFile}" />
-              <ItemGroup>
-                <CertTopology Include="topology.json" />
-                <CertPolicy Include="certificate-policy.json" />
-              </ItemGroup>
+              {items}
               <Import Project="{RepoPaths.TargetsFile}" />
             </Project>
             """);
-    }
 
     [Fact]
     public void A_valid_project_builds_clean_then_skips_validation_and_clean_removes_the_outputs()
@@ -85,16 +86,7 @@ public sealed class DotnetBuildSmokeTests : IDisposable
     {
         // As with Directory.Build.props or GlobalPackageReference: every project of a solution imports the targets.
         _dir.Write("Class1.cs", "namespace Lib; public static class Class1 { }");
-        _dir.Write("Lib.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
-              </PropertyGroup>
-              <Import Project="{RepoPaths.PropsFile}" />
-              <Import Project="{RepoPaths.TargetsFile}" />
-            </Project>
-            """);
+        WriteSdkProject("Lib", string.Empty);
         var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo");
         Assert.True(code == 0, output);
         Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
