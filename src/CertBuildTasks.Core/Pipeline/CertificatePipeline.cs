@@ -98,9 +98,12 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         files.Add(GeneratedFile.Text("report.html", ReportWriter.Write(planned.Plan, reported, passed, deployed, inputs.ProjectDirectory, inputs.ToolVersion)));
         cancellationToken.ThrowIfCancellationRequested();
 
-        // The generated files were hashed by generation; only the few files added here are hashed now.
-        var known = generated.Value.Sha256;
-        byte[] Sha256Of(GeneratedFile f) => known.TryGetValue(f.RelativePath, out var sha) ? sha : SHA256.HashData(f.Content);
+        // The generated files were hashed by generation; only the few files added here are hashed, once.
+        var added = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        byte[] Sha256Of(GeneratedFile f) =>
+            generated.Value.Sha256.TryGetValue(f.RelativePath, out var sha) ? sha
+            : added.TryGetValue(f.RelativePath, out sha) ? sha
+            : added[f.RelativePath] = SHA256.HashData(f.Content);
         var digests = inputs.TopologyFiles.Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
             .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
             .Distinct(StringComparer.Ordinal)
