@@ -87,7 +87,11 @@ public abstract class CertStageTask : CertTask
     /// stores nothing: those errors belong to the stage that found them.
     /// </summary>
     /// <returns>true when the stage ran without errors.</returns>
-    protected bool Complete<T>(StageResult<T> result)
+    /// <param name="published">
+    /// True when the stage has already written its outputs (the bundle was swapped in): a cancellation
+    /// that arrives now no longer stops it, so the stored state and the SARIF log match what is on disk.
+    /// </param>
+    protected bool Complete<T>(StageResult<T> result, bool published = false)
         where T : class
     {
         foreach (var computed in Pipeline.Computed.Skip(_computedBefore))
@@ -102,7 +106,10 @@ public abstract class CertStageTask : CertTask
         }
 
         LogAll(result.Diagnostics);
-        CancellationToken.ThrowIfCancellationRequested();
+        if (!published)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+        }
         State.Save(Stage, result.Fingerprint, result.Diagnostics);
         WriteSarif();
         return result.Succeeded && !Log.HasLoggedErrors;

@@ -23,7 +23,7 @@ public sealed class CreateCertificateBundle : CertStageTask
     protected override void ExecuteCore()
     {
         var bundle = Pipeline.PublishBundle(BundleDirectory, ZipFile, State.LoadDiagnostics(except: PipelineStage.Bundle), CancellationToken);
-        if (!Complete(bundle))
+        if (!Complete(bundle, published: bundle.Succeeded))
         {
             return;
         }
