@@ -2,14 +2,14 @@ namespace CertBuildTasks.Diagnostics;
 
 /// <summary>
 /// Decides the severity a diagnostic is reported with. Precedence, lowest to highest (docs/severity.md):
-/// rule default → .globalconfig → .editorconfig (nearest wins) → NoWarn → WarningsAsErrors /
+/// rule default → the configuration files (<see cref="SeverityConfiguration"/>: the compiler's order) → NoWarn → WarningsAsErrors /
 /// TreatWarningsAsErrors (minus WarningsNotAsErrors). Non-configurable diagnostics keep their default.
 /// </summary>
 /// <param name="projectFile">Diagnostics without a file are configured as if they were in the project file.</param>
-public sealed class SeverityResolver(SeverityOptions options, AnalyzerConfigSet configs, string projectFile = "")
+public sealed class SeverityResolver(SeverityOptions options, SeverityConfiguration configs, string projectFile = "")
 {
     /// <summary>The .editorconfig and .globalconfig files in force (and those that could not be read).</summary>
-    public AnalyzerConfigSet Configs => configs;
+    public SeverityConfiguration Configs => configs;
 
     public Diagnostic Resolve(Diagnostic diagnostic)
     {
@@ -20,7 +20,7 @@ public sealed class SeverityResolver(SeverityOptions options, AnalyzerConfigSet 
         }
 
         var file = diagnostic.Location.IsNone ? projectFile : diagnostic.Location.FilePath;
-        var severity = configs.SeverityFor(descriptor.Id, file) ?? descriptor.DefaultSeverity;
+        var severity = configs.SeverityFor(descriptor, file) ?? descriptor.DefaultSeverity;
 
         // Like the compiler's /nowarn, NoWarn silences warnings and infos but never an error.
         if (severity != DiagnosticSeverity.Error && options.NoWarn.Contains(descriptor.Id))

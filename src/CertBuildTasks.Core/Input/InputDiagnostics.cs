@@ -70,7 +70,12 @@ public static class InputDiagnostics
         "XMPP federation is taken as enabled because the Edge pool '{0}' has an XMPP federation proxy port; its external certificate therefore names xmpp.<domain> and *.<domain> for every SIP domain (set \"xmpp\" in a CertTopologyOverrides file to say otherwise)",
         DiagnosticCategory.Input, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor SeverityConfigConflict = new(
+        "CBT1016", "Severity configuration ignored",
+        "A severity configuration entry is ignored, as the compiler ignores it: {0}",
+        DiagnosticCategory.Input, DiagnosticSeverity.Warning);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [FileNotFound, FileEmpty, JsonSyntax, SchemaViolation, FileTooLarge, FileUnreadable, ItemCount, UnsupportedFormat,
-         XmlSyntax, DtdProhibited, XmlStructure, XmlFactMissing, OverrideUnmatched, ConversionRefused, XmppInferred];
+         XmlSyntax, DtdProhibited, XmlStructure, XmlFactMissing, OverrideUnmatched, ConversionRefused, XmppInferred, SeverityConfigConflict];
 }

@@ -154,6 +154,8 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         // A configuration file that is a pipe, a device or too large is skipped, and said once, here.
         found.AddRange(Resolver.Configs.Unreadable.Select(u =>
             Diagnostic.Create(InputDiagnostics.FileUnreadable, SourceLocation.File(u.Path), "severity configuration", u.Problem)));
+        found.AddRange(Resolver.Configs.Conflicts.Select(c =>
+            Diagnostic.Create(InputDiagnostics.SeverityConfigConflict, SourceLocation.File(c.Path), c.Problem)));
         if (inputs.TopologyFiles.Length != 1)
         {
             found.Add(Diagnostic.Create(InputDiagnostics.ItemCount, ProjectLocation,

@@ -33,8 +33,8 @@ public sealed record PipelineInputs
 
     /// <summary>
     /// The .editorconfig and .globalconfig files that may configure severities, as the front end found
-    /// them (the targets list the project folder and the folders above it); null: look them up from the
-    /// project folder.
+    /// them (the targets hand over the SDK's lists and those above every input); null: look them up
+    /// above the project and every input, as the targets do.
     /// </summary>
     public ImmutableArray<string>? SeverityConfigFiles { get; init; }
 
@@ -58,10 +58,10 @@ public sealed record PipelineInputs
 
     internal string? OverridesPath => OverridesFiles.Length == 1 ? OverridesFiles[0] : null;
 
-    /// <summary>The project's severity configuration: the switches and the configuration files (handed over, or looked up).</summary>
+    /// <summary>The project's severity configuration: the switches and the configuration files the front end found.</summary>
     public SeverityResolver CreateResolver() => new(
         Severity,
-        SeverityConfigFiles is { } files ? AnalyzerConfigSet.Load(files) : AnalyzerConfigSet.Load(ProjectDirectory),
+        SeverityConfiguration.Load(SeverityConfigFiles is { } files ? files : SeverityConfiguration.FilesAbove([ProjectFile, .. TopologyFiles, .. PolicyFiles, .. OverridesFiles])),
         Path.GetFullPath(ProjectFile));
 
     /// <summary>

@@ -3,20 +3,34 @@ using CertBuildTasks.Tests.Infrastructure;
 
 namespace CertBuildTasks.Tests.Diagnostics;
 
-public class SeverityResolverTests
+/// <summary>
+/// The severity precedence (docs/severity.md) and the configuration files read as the compiler reads
+/// them (Microsoft.CodeAnalysis AnalyzerConfigSet; "Configuration files for code analysis rules",
+/// learn.microsoft.com/dotnet/fundamentals/code-analysis/configuration-files).
+/// </summary>
+public sealed class SeverityResolverTests : IDisposable
 {
     private static readonly DiagnosticDescriptor Warning = new("CBT1115", "w", "w", DiagnosticCategory.Topology, DiagnosticSeverity.Warning);
     private static readonly DiagnosticDescriptor Error = new("CBT1101", "e", "e", DiagnosticCategory.Topology, DiagnosticSeverity.Error);
+    private static readonly DiagnosticDescriptor PolicyWarning = new("CBT2002", "p", "p", DiagnosticCategory.Policy, DiagnosticSeverity.Warning);
     private static readonly DiagnosticDescriptor Fixed = new("CBT1003", "f", "f", DiagnosticCategory.Input, DiagnosticSeverity.Error, IsConfigurable: false);
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
 
     private static SeverityOptions Options(string noWarn = "", string asErrors = "", string notAsErrors = "", bool all = false) =>
         new(SeverityOptions.ParseCodeList(noWarn), SeverityOptions.ParseCodeList(asErrors), SeverityOptions.ParseCodeList(notAsErrors), all);
 
-    private static DiagnosticSeverity Resolve(DiagnosticDescriptor descriptor, SeverityOptions options, AnalyzerConfigSet? configs = null, string file = "/p/topology.json") =>
-        new SeverityResolver(options, configs ?? AnalyzerConfigSet.Empty).Resolve(Diagnostic.Create(descriptor, new SourceLocation(file, 1, 1))).Severity;
+    /// <summary>The configuration the targets would hand over for an input at <paramref name="input"/> (relative to the scratch folder).</summary>
+    private SeverityConfiguration Configs(string input = "p/topology.json") =>
+        SeverityConfiguration.Load(SeverityConfiguration.FilesAbove([_temp.File(input)]));
+
+    private DiagnosticSeverity Resolve(DiagnosticDescriptor descriptor, SeverityOptions? options = null, string input = "p/topology.json") =>
+        new SeverityResolver(options ?? Options(), Configs(input)).Resolve(Diagnostic.Create(descriptor, new SourceLocation(_temp.File(input), 1, 1))).Severity;
 
     [Fact]
-    public void Defaults_apply_without_configuration() => Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning, Options()));
+    public void Defaults_apply_without_configuration() => Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning));
 
     [Fact]
     public void NoWarn_hides_warnings_but_not_errors()
@@ -40,73 +54,115 @@ public class SeverityResolverTests
     [Fact]
     public void Non_configurable_diagnostics_keep_their_severity()
     {
-        var configs = new AnalyzerConfigSet([], [AnalyzerConfigFile.Parse("/p/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1003.severity = none\n")]);
-        Assert.Equal(DiagnosticSeverity.Error, Resolve(Fixed, Options(noWarn: "CBT1003"), configs));
+        _temp.Write("p/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1003.severity = none\ndotnet_analyzer_diagnostic.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Fixed, Options(noWarn: "CBT1003")));
     }
 
     [Fact]
     public void Editorconfig_beats_globalconfig_and_nearer_editorconfig_wins()
     {
-        var global = AnalyzerConfigFile.Parse("/p/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = error\n");
-        var outer = AnalyzerConfigFile.Parse("/.editorconfig", "root = true\n[*]\ndotnet_diagnostic.CBT1115.severity = suggestion\n");
-        var inner = AnalyzerConfigFile.Parse("/p/.editorconfig", "[*.json]\ndotnet_diagnostic.CBT1115.severity = none\n");
-        Assert.Equal(DiagnosticSeverity.Error, Resolve(Warning, Options(), new AnalyzerConfigSet([], [global])));
-        Assert.Equal(DiagnosticSeverity.Info, Resolve(Warning, Options(), new AnalyzerConfigSet([outer], [global])));
-        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, Options(), new AnalyzerConfigSet([inner, outer], [global])));
+        _temp.Write("p/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = error\n");
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Warning));
+        _temp.Write(".editorconfig", "root = true\n[*]\ndotnet_diagnostic.CBT1115.severity = suggestion\n");
+        Assert.Equal(DiagnosticSeverity.Info, Resolve(Warning));
+        _temp.Write("p/.editorconfig", "[*.json]\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning));
     }
 
     [Fact]
     public void Editorconfig_sections_apply_only_to_matching_files()
     {
-        var file = AnalyzerConfigFile.Parse("/p/.editorconfig", "[*.cs]\ndotnet_diagnostic.CBT1115.severity = none\n[inputs/**.json]\ndotnet_diagnostic.CBT1101.severity = warning\n");
-        var configs = new AnalyzerConfigSet([file], []);
-        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning, Options(), configs));
-        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Error, Options(), configs, "/p/inputs/a/topology.json"));
-        Assert.Equal(DiagnosticSeverity.Error, Resolve(Error, Options(), configs, "/p/topology.json"));
+        _temp.Write("p/.editorconfig", "[*.cs]\ndotnet_diagnostic.CBT1115.severity = none\n[inputs/**.json]\ndotnet_diagnostic.CBT1101.severity = warning\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning));
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Error, input: "p/inputs/a/topology.json"));
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Error));
+    }
+
+    [Fact]
+    public void A_negated_character_class_excludes_the_character()
+    {
+        // [topology.js[!o]n] is "topology.js", one character that is not 'o', then "n": not topology.json.
+        _temp.Write("p/.editorconfig", "[topology.js[!o]n]\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning));
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, input: "p/topology.jsan"));
     }
 
     [Fact]
     public void Severity_default_restores_the_rule_default()
     {
-        var file = AnalyzerConfigFile.Parse("/p/.editorconfig", "[*]\ndotnet_diagnostic.CBT1115.severity = default\n");
-        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning, Options(), new AnalyzerConfigSet([file], [])));
+        _temp.Write("p/.editorconfig", "[*]\ndotnet_diagnostic.CBT1115.severity = default\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning));
     }
 
     [Fact]
-    public void Load_stops_at_a_root_editorconfig()
+    public void A_root_editorconfig_hides_the_editorconfigs_above_it_but_not_a_globalconfig()
     {
-        using var temp = new TempDirectory();
-        temp.Write(".editorconfig", "[*]\ndotnet_diagnostic.CBT1115.severity = error\n");
-        temp.Write("a/.editorconfig", "root = true\n");
-        temp.Write("a/b/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = none\n");
-        var set = AnalyzerConfigSet.Load(temp.File("a/b"));
-        Assert.Equal(2, set.FilePaths.Count());
-        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, Options(), set, temp.File("a/b/topology.json")));
+        _temp.Write(".editorconfig", "[*]\ndotnet_diagnostic.CBT1115.severity = error\n");
+        _temp.Write("a/.editorconfig", "root = true\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning, input: "a/b/topology.json"));
+        _temp.Write("a/b/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, input: "a/b/topology.json"));
     }
 
     [Fact]
     public void A_malformed_glob_is_ignored_instead_of_failing_the_build()
     {
-        var file = AnalyzerConfigFile.Parse("/p/.editorconfig", "[*.{json,yml]\ndotnet_diagnostic.CBT1115.severity = none\n[z-a]\ndotnet_diagnostic.CBT1115.severity = none\n");
-        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning, Options(), new AnalyzerConfigSet([file], [])));
+        _temp.Write("p/.editorconfig", "[*.{json,yml]\ndotnet_diagnostic.CBT1115.severity = none\n[z-a]\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning));
     }
 
     [Fact]
     public void A_file_named_globalconfig_is_global_and_comments_and_colons_are_understood()
     {
-        var global = AnalyzerConfigFile.Parse("/p/.globalconfig", "dotnet_diagnostic.CBT1115.severity: error   # promoted on purpose\n");
-        Assert.True(global.IsGlobal);
-        Assert.Equal(DiagnosticSeverity.Error, Resolve(Warning, Options(), new AnalyzerConfigSet([], [global])));
+        _temp.Write("p/.globalconfig", "dotnet_diagnostic.CBT1115.severity: error   # promoted on purpose\n");
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Warning));
     }
 
     [Fact]
-    public void Load_reads_the_same_six_folders_the_targets_list_as_inputs()
+    public void A_globalconfig_seven_folders_up_applies()
     {
-        using var temp = new TempDirectory();
-        temp.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = error\n");
-        var deep = temp.File("a/b/c/d/e/f");
-        Directory.CreateDirectory(deep);
-        Assert.Empty(AnalyzerConfigSet.Load(deep).FilePaths);
-        Assert.Single(AnalyzerConfigSet.Load(temp.File("a/b/c/d/e")).FilePaths);
+        _temp.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = error\n");
+        const string deep = "a/b/c/d/e/f/g/topology.json";
+        Assert.Contains(_temp.File(".globalconfig"), Configs(deep).FilePaths);
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Warning, input: deep));
+    }
+
+    [Fact]
+    public void The_higher_global_level_wins_a_conflict_between_global_configs()
+    {
+        // A user's global config is level 100 unless it says otherwise (the compiler's default).
+        _temp.Write("p/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = none\n");
+        _temp.Write(".globalconfig", "is_global = true\nglobal_level = 200\ndotnet_diagnostic.CBT1115.severity = error\n");
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Warning));
+        Assert.Empty(Configs().Conflicts);
+        _temp.Write(".globalconfig", "is_global = true\nglobal_level = 10\ndotnet_diagnostic.CBT1115.severity = error\n");
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning));
+    }
+
+    [Fact]
+    public void Two_global_configs_of_one_level_setting_one_key_are_a_conflict_and_unset()
+    {
+        _temp.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = error\n");
+        _temp.Write("p/.globalconfig", "is_global = true\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning));
+        Assert.Contains(Configs().Conflicts, c => c.Problem.Contains("CBT1115", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Category_and_bulk_keys_apply_below_rule_keys()
+    {
+        _temp.Write("p/.globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.severity = error\ndotnet_analyzer_diagnostic.category-Topology.severity = suggestion\n");
+        Assert.Equal(DiagnosticSeverity.Info, Resolve(Warning));
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(PolicyWarning));
+        _temp.Write("p/.editorconfig", "[*.json]\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning));
+    }
+
+    [Fact]
+    public void An_editorconfig_section_can_use_the_bulk_keys_for_its_files()
+    {
+        _temp.Write("p/.editorconfig", "[legacy/*.json]\ndotnet_analyzer_diagnostic.category-Topology.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, input: "p/legacy/topology.json"));
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning));
     }
 }

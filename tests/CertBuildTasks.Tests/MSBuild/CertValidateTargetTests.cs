@@ -134,6 +134,49 @@ public sealed class CertValidateTargetTests : IDisposable
     }
 
     [Fact]
+    public void A_globalconfig_seven_folders_above_the_project_applies_and_a_change_to_it_reruns_validation()
+    {
+        var topology = SampleInputs.Topology();
+        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116 warning
+        var deep = _dir.File("a/b/c/d/e/f/g");
+        Directory.CreateDirectory(deep);
+        File.WriteAllText(Path.Combine(deep, "topology.json"), SampleInputs.ToText(topology));
+        File.WriteAllText(Path.Combine(deep, ".editorconfig"), "root = true\n");
+        var project = InProcessBuild.WriteProject(deep, "<ItemGroup><CertTopology Include=\"topology.json\" /></ItemGroup>");
+        _dir.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1116.severity = error\n");
+        Assert.Equal(["CBT1116"], InProcessBuild.Run(project).ErrorCodes);
+
+        _dir.Write(".globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.category-Topology.severity = none\n");
+        var silenced = InProcessBuild.Run(project);
+        Assert.True(silenced.Succeeded, silenced.Describe());
+        Assert.True(silenced.Ran(Task));
+        Assert.DoesNotContain("CBT1116", silenced.WarningCodes);
+    }
+
+    [Fact]
+    public void A_GlobalAnalyzerConfigFiles_item_configures_severity_with_bulk_keys()
+    {
+        var topology = SampleInputs.Topology();
+        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116 warning
+        _dir.Write(".editorconfig", "root = true\n");
+        _dir.Write("config/cert.globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.severity = error\n");
+        var project = Project(topology, SampleInputs.Policy());
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<ItemGroup>", "<ItemGroup><GlobalAnalyzerConfigFiles Include=\"config/cert.globalconfig\" />", StringComparison.Ordinal));
+        Assert.Equal(["CBT1116"], InProcessBuild.Run(project).ErrorCodes);
+    }
+
+    [Fact]
+    public void DiscoverGlobalAnalyzerConfigFiles_false_turns_the_search_off_as_for_the_compiler()
+    {
+        var topology = SampleInputs.Topology();
+        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116 warning
+        _dir.Write(".editorconfig", "root = true\n");
+        _dir.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1116.severity = error\n");
+        var build = InProcessBuild.Run(Project(topology, SampleInputs.Policy(), "<DiscoverGlobalAnalyzerConfigFiles>false</DiscoverGlobalAnalyzerConfigFiles>"));
+        Assert.Equal(["CBT1116"], build.WarningCodes);
+    }
+
+    [Fact]
     public void NoWarn_TreatWarningsAsErrors_and_WarningsAsErrors_work_as_for_compiler_warnings()
     {
         var topology = SampleInputs.Topology();
