@@ -36,6 +36,12 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     /// <summary>The .editorconfig and .globalconfig files the targets found for this project; the tasks look for none themselves.</summary>
     public ITaskItem[] SeverityConfigFiles { get; set; } = [];
 
+    /// <summary>CertRulesHelpBaseUri: where the rule pages are published (absolute, ending in '/').</summary>
+    public string? RulesHelpBaseUri { get; set; }
+
+    /// <summary>The rule pages on this machine (the package's docs/rules/), when no base URI is given.</summary>
+    public string? RulesHelpDirectory { get; set; }
+
     protected CancellationToken CancellationToken => _cancellation.Token;
 
     protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? string.Empty;
@@ -56,13 +62,13 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
         catch (IO.OutputWriteException ex)
         {
             var diagnostic = Diagnostic.Create(IO.OutputDiagnostics.WriteFailed, SourceLocation.File(ProjectFile), GetType().Name, RelativeToProject(ex.Path), ex.Message.TrimEnd('.'));
-            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
+            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile, HelpBase());
             RecordFailure(diagnostic);
         }
         catch (Exception ex)
         {
             var diagnostic = Diagnostic.Create(InternalDiagnostics.UnexpectedFailure, SourceLocation.File(ProjectFile), GetType().Name, ex.GetType().Name + ": " + ex.Message);
-            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
+            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile, HelpBase());
             Log.LogMessage(MessageImportance.Low, ex.ToString());
             RecordFailure(diagnostic);
         }
@@ -106,9 +112,12 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     {
         foreach (var diagnostic in diagnostics)
         {
-            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile);
+            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile, HelpBase());
         }
     }
+
+    /// <summary>The absolute base of the rule pages (see <see cref="RuleHelpLocation"/>).</summary>
+    protected Uri? HelpBase() => RuleHelpLocation.Resolve(RulesHelpBaseUri, RulesHelpDirectory);
 
     protected static ImmutableArray<string> FullPaths(IEnumerable<ITaskItem> items) => [.. items.Select(i => i.GetMetadata("FullPath"))];
 

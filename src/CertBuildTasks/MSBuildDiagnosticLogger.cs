@@ -6,17 +6,18 @@ namespace CertBuildTasks.MSBuild;
 
 /// <summary>
 /// Turns resolved diagnostics into MSBuild events in canonical form (file(line,col): error CBT1003: …).
+/// The help link is absolute (see <see cref="RuleHelpLocation"/>), so it opens from the error list.
 /// Severity was already decided by <see cref="SeverityResolver"/>; MSBuild is not asked to re-map it.
 /// </summary>
 internal static class MSBuildDiagnosticLogger
 {
-    public static void Log(TaskLoggingHelper log, Diagnostic diagnostic, string fallbackFile)
+    public static void Log(TaskLoggingHelper log, Diagnostic diagnostic, string fallbackFile, Uri? helpBase)
     {
         var file = diagnostic.Location.IsNone ? fallbackFile : diagnostic.Location.FilePath;
         var line = diagnostic.Location.Line;
         var column = diagnostic.Location.Column;
         var code = diagnostic.Id;
-        var help = diagnostic.Descriptor.HelpLink;
+        var help = diagnostic.Descriptor.HelpUri(helpBase);
         switch (diagnostic.Severity)
         {
             case DiagnosticSeverity.Error:

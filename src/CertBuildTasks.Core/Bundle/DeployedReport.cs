@@ -7,41 +7,40 @@ using CertBuildTasks.Planning;
 namespace CertBuildTasks.Bundle;
 
 /// <summary>
-/// The report's part about the certificates in service: an expiry timeline (earliest first, bars
-/// scaled between the first and the last expiry, no "days left" so the report does not depend on the
-/// build's clock) and a drift table of planned against deployed names.
+/// The report's part about the certificates in service: their expiry (earliest first, coloured by
+/// urgency, days left counted from the build's instant) and a drift table of planned against deployed
+/// names.
 /// </summary>
 internal static class DeployedReport
 {
-    public static void Write(StringBuilder sb, CertificatePlan plan, IReadOnlyList<DeployedCertificate> deployed)
+    public static void Write(StringBuilder sb, ReportContent content, CertificatePlan plan)
     {
+        var deployed = content.Deployed;
         if (deployed.Count == 0)
         {
             return;
         }
 
         var ordered = deployed.OrderBy(d => d.NotAfter).ThenBy(d => d.Server, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Thumbprint, StringComparer.Ordinal).ToList();
-        var first = ordered[0].NotAfter;
-        var span = Math.Max((ordered[^1].NotAfter - first).TotalSeconds, 1);
-        sb.Append("<h2>Certificates in service</h2>\n<p>").Append(deployed.Count).Append(" assignments read from the DeployedCertificate items; the first expires ")
-          .Append(Date(first)).Append(", the last ").Append(Date(ordered[^1].NotAfter)).Append(". Renewal scripts: <code>global/renewal/</code>.</p>\n");
-        sb.Append("<table>\n<tr><th>server</th><th>usages</th><th>thumbprint</th><th>expiry (earliest first)</th><th>expires</th></tr>\n");
-        foreach (var d in ordered)
+        var entries = ordered.Select(d => new ExpiryEntry(d.Server, null, string.Join(", ", d.Usages), null, d.NotAfter, ExpiryEntry.IsStaged(d.Usages))).ToList();
+        var axis = ReportExpiry.Axis.Of(entries, content.AsOf);
+        sb.Append("<h2 id=\"in-service\">Certificates in service</h2>\n<p>").Append(deployed.Count).Append(" assignments read from the DeployedCertificate items; the first expires ")
+          .Append(Date(ordered[0].NotAfter)).Append(", the last ").Append(Date(ordered[^1].NotAfter)).Append(". Renewal scripts: <code>global\\renewal\\</code>.</p>\n");
+        sb.Append("<div class=\"scroll\"><table class=\"expiry\">\n<tr><th>server</th><th>usages</th><th>thumbprint</th><th>status</th><th>days left</th><th>renew by</th><th>valid</th><th>expires</th></tr>\n");
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var width = Math.Max((d.NotAfter - first).TotalSeconds / span * 100, 0.5);
-            sb.Append("<tr><td>").Append(HtmlText.Encode(d.Server)).Append("</td><td>").Append(HtmlText.Encode(string.Join(", ", d.Usages)))
-              .Append("</td><td><code>").Append(HtmlText.Encode(d.Thumbprint)).Append("</code></td>")
-              .Append("<td><div class=\"track\"><div class=\"bar\" style=\"width:").Append(width.ToString("F1", CultureInfo.InvariantCulture)).Append("%\"></div></div></td>")
-              .Append("<td>").Append(Date(d.NotAfter)).Append("</td></tr>\n");
+            var d = ordered[i];
+            var cells = "<td>" + HtmlText.Encode(string.Join(", ", d.Usages)) + "</td><td><code>" + HtmlText.Encode(d.Thumbprint) + "</code></td>";
+            ReportExpiry.Row(sb, content, entries[i], HtmlText.Encode(d.Server), axis, cells);
         }
 
-        sb.Append("</table>\n");
+        sb.Append("</table></div>\n");
         WriteDrift(sb, plan, ordered);
     }
 
     private static void WriteDrift(StringBuilder sb, CertificatePlan plan, List<DeployedCertificate> deployed)
     {
-        sb.Append("<h3>Drift: planned against deployed names</h3>\n<table>\n<tr><th>server</th><th>usage</th><th>planned certificate</th><th>missing from the deployed certificate</th><th>deployed but no longer planned</th></tr>\n");
+        sb.Append("<h3>Drift: planned against deployed names</h3>\n<div class=\"scroll\"><table>\n<tr><th>server</th><th>usage</th><th>planned certificate</th><th>missing from the deployed certificate</th><th>deployed but no longer planned</th></tr>\n");
         var rows = 0;
         var set = new DeployedSet(plan, deployed, default, plan.Policy);
         foreach (var d in deployed.OrderBy(d => d.Server, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Thumbprint, StringComparer.Ordinal))
@@ -78,7 +77,7 @@ internal static class DeployedReport
             sb.Append("<tr><td colspan=\"5\">Every certificate in service carries exactly the names its planned certificate has.</td></tr>\n");
         }
 
-        sb.Append("</table>\n");
+        sb.Append("</table></div>\n");
     }
 
     private static string Date(DateTimeOffset time) => ReportWriter.Date(time);

@@ -1,180 +1,139 @@
 using System.Globalization;
 using System.Text;
 using CertBuildTasks.Diagnostics;
-using CertBuildTasks.Generation;
-using CertBuildTasks.Deployed;
-using CertBuildTasks.Issued;
 using CertBuildTasks.Planning;
-using CertBuildTasks.Policy;
 
 namespace CertBuildTasks.Bundle;
 
 /// <summary>
-/// report.html: one self-contained page (inline CSS, no script, no external resource) a person can read:
-/// the certificate matrix (server × usage), each certificate with the reason for every SAN, key, hash,
-/// CA and exportability, the issued status with an expiry timeline, and every diagnostic. Every string
-/// from the inputs is HTML-encoded; only absolute dates appear, so the same inputs give the same bytes.
+/// report.html, for the person who deploys: what needs attention first (errors, certificates that
+/// expire, certificates not yet issued, what goes to a public CA), the steps per server in runbook
+/// order, the expiry timeline with today marked, the certificate matrix, each certificate with the
+/// reason for every SAN, and every finding with its rule explained. One self-contained page (inline
+/// CSS, no script, no external resource) that lays out at a phone's width. Every string from the
+/// inputs is HTML-encoded; dates are days of the build's instant, so the same inputs and
+/// CertValidationTime give the same bytes.
 /// </summary>
 public static class ReportWriter
 {
-    private static readonly string[] Usages =
-    [
-        LyncUsage.Default, LyncUsage.WebServicesInternal, LyncUsage.WebServicesExternal, LyncUsage.Internal,
-        LyncUsage.AccessEdgeExternal, LyncUsage.DataEdgeExternal, LyncUsage.AudioVideoAuthentication, LyncUsage.XmppServer, LyncUsage.OAuthTokenIssuer,
-    ];
-
     private const string Style = """
-        body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:2em;color:#1b1b1b;max-width:78em}
-        h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1.05em;margin-bottom:.3em}
-        table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
-        th{background:#f2f2f2}td.ok{background:#e8f5e9}td.none{color:#999}code{font-size:.95em}
-        .error{color:#b00020;font-weight:600}.warning{color:#8a5a00;font-weight:600}.info{color:#555}
-        .summary span{display:inline-block;margin-right:1.5em}.matrix th,.matrix td{font-size:.82em;padding:.2em .35em}.bar{background:#c8e6c9;height:1em;position:relative}
-        .track{background:#f2f2f2;width:40em;position:relative;height:1em}.reason{color:#555}
+        *{box-sizing:border-box}
+        body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:0 auto;padding:1em;color:#1b1b1b;max-width:78em;line-height:1.45}
+        h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1.05em;margin-bottom:.3em}
+        table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        th{background:#f2f2f2}td.ok{background:#e8f5e9}td.none{color:#999}code{font-size:.95em;overflow-wrap:anywhere}
+        .scroll{overflow-x:auto;max-width:100%}
+        .error,.expired{color:#b00020;font-weight:600}.warning,.urgent{color:#a04000;font-weight:600}.soon{color:#7a6000;font-weight:600}.info{color:#555}
+        .banner{border:2px solid #b00020;background:#fdecea;padding:.5em 1em}
+        .facts span{display:inline-block;margin-right:1.5em}.matrix th,.matrix td{font-size:.82em;padding:.2em .35em}
+        .track{background:#f2f2f2;position:relative;height:1.1em;min-width:6em}.bar{position:absolute;top:0;bottom:0;background:#7cb342}
+        .bar.soon{background:#fbc02d}.bar.urgent{background:#ef6c00}.bar.expired{background:#b00020}
+        .today{position:absolute;top:-.25em;bottom:-.25em;width:2px;background:#1b1b1b}
+        .reason{color:#555}details{margin:.3em 0}summary{cursor:pointer;font-weight:600}
         """;
 
-    public static string Write(CertificatePlan plan, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, IssuedRecord> issued, string projectDirectory, string toolVersion) =>
-        Write(plan, diagnostics, issued, [], projectDirectory, toolVersion);
-
-    public static string Write(CertificatePlan plan, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, IssuedRecord> issued, IReadOnlyList<DeployedCertificate> deployed, string projectDirectory, string toolVersion)
+    public static string Write(ReportContent content)
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Certificate plan</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
-        sb.Append("<h1>Lync / Skype for Business certificate plan</h1>\n");
-        sb.Append("<p class=\"summary\">")
-            .Append("<span>").Append(HtmlText.Encode(plan.Topology.ProductVersion.Value.ToString())).Append("</span>")
-            .Append("<span>SIP domains: ").Append(HtmlText.Encode(string.Join(", ", plan.Topology.SipDomains.Select(d => d.Value.ToLowerInvariant())))).Append("</span>")
-            .Append("<span>").Append(plan.Certificates.Length).Append(" certificates</span>")
-            .Append("<span>").Append(issued.Count).Append(" issued and accepted</span>")
-            .Append("<span class=\"error\">").Append(diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)).Append(" errors</span>")
-            .Append("<span class=\"warning\">").Append(diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)).Append(" warnings</span>")
-            .Append("</p>\n<p>Generated by CertBuildTasks ").Append(HtmlText.Encode(toolVersion)).Append(" from <code>plan.json</code>. Deployment order: <code>global/runbook.md</code>.</p>\n");
-        WriteMatrix(sb, plan);
-        WriteTimeline(sb, plan, issued);
-        DeployedReport.Write(sb, plan, deployed);
-        WriteCertificates(sb, plan, issued);
-        WriteDiagnostics(sb, diagnostics, projectDirectory);
+        var project = HtmlText.Encode(content.ProjectName);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+          .Append(project).Append(" — Lync / Skype for Business certificates</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+        sb.Append("<h1>").Append(project).Append(": Lync / Skype for Business certificates</h1>\n");
+        WriteFacts(sb, content);
+        var expiry = ReportExpiry.Entries(content);
+        var sections = new List<(string Id, string Title)> { ("attention", "Needs attention first") };
+        if (content.Plan is not null)
+        {
+            sections.Add(("steps", "Deployment steps"));
+            if (expiry.Count > 0)
+            {
+                sections.Add(("expiry", "Expiry"));
+            }
+
+            sections.Add(("matrix", "Certificate matrix"));
+            if (content.Deployed.Count > 0)
+            {
+                sections.Add(("in-service", "Certificates in service"));
+            }
+
+            sections.Add(("certificates", "Certificates"));
+        }
+
+        sections.Add(("diagnostics", "Diagnostics"));
+        if (content.Diagnostics.Count > 0)
+        {
+            sections.Add(("rules", "Rules reported"));
+        }
+
+        sb.Append("<nav aria-label=\"contents\"><h2>Contents</h2>\n<ol>\n");
+        foreach (var (id, title) in sections)
+        {
+            sb.Append("<li><a href=\"#").Append(id).Append("\">").Append(title).Append("</a></li>\n");
+        }
+
+        sb.Append("</ol></nav>\n");
+        ReportAttention.Write(sb, content, expiry);
+        if (content.Plan is { } plan)
+        {
+            ReportSteps.Write(sb, content, plan);
+            ReportExpiry.Write(sb, content, expiry);
+            ReportCertificates.WriteMatrix(sb, plan);
+            DeployedReport.Write(sb, content, plan);
+            ReportCertificates.Write(sb, plan, content.Issued);
+        }
+
+        WriteDiagnostics(sb, content);
+        ReportRules.Write(sb, content);
         sb.Append("</body>\n</html>\n");
         return sb.ToString();
     }
 
-    private static void WriteMatrix(StringBuilder sb, CertificatePlan plan)
+    private static void WriteFacts(StringBuilder sb, ReportContent content)
     {
-        // OAuthTokenIssuer is global (assigned once, replicated by the CMS): it has its own line, not a server's cell.
-        var usages = Usages.Where(u => u != LyncUsage.OAuthTokenIssuer && plan.Certificates.Any(c => c.Usages.Contains(u))).ToList();
-        sb.Append("<h2>Certificate matrix</h2>\n<table class=\"matrix\">\n<tr><th>server</th>");
-        foreach (var usage in usages)
+        if (content.Failed)
         {
-            sb.Append("<th>").Append(HtmlText.Encode(usage)).Append("</th>");
+            sb.Append("<p class=\"banner\"><strong>This build failed</strong>: no bundle was made from these inputs, and a bundle made before is left as it was. Fix the <a href=\"#diagnostics\">errors</a> and build again.</p>\n");
         }
 
-        sb.Append("</tr>\n");
-        foreach (var server in RunbookGenerator.ServersInOrder(plan))
+        sb.Append("<p class=\"facts\">");
+        if (content.Plan is { } plan)
         {
-            sb.Append("<tr><th>").Append(HtmlText.Encode(server)).Append("</th>");
-            foreach (var usage in usages)
-            {
-                var certificate = plan.Certificates.FirstOrDefault(c => c.Usages.Contains(usage) && c.Servers.Contains(server));
-                if (certificate is null)
-                {
-                    sb.Append("<td class=\"none\">—</td>");
-                }
-                else
-                {
-                    sb.Append("<td class=\"ok\"><a href=\"#").Append(HtmlText.Anchor(certificate.Id)).Append("\">").Append(HtmlText.Encode(certificate.SubjectName)).Append("</a></td>");
-                }
-            }
-
-            sb.Append("</tr>\n");
+            sb.Append("<span>").Append(HtmlText.Encode(plan.Topology.ProductVersion.Value.ToString())).Append("</span>")
+              .Append("<span>SIP domains: ").Append(HtmlText.Encode(string.Join(", ", plan.Topology.SipDomains.Select(d => d.Value.ToLowerInvariant())))).Append("</span>")
+              .Append("<span>").Append(plan.Certificates.Length).Append(" certificates</span>")
+              .Append("<span>").Append(content.Issued.Count).Append(" issued and accepted</span>");
         }
 
-        sb.Append("</table>\n");
-        foreach (var oauth in plan.Certificates.Where(c => c.Usages.Contains(LyncUsage.OAuthTokenIssuer)))
-        {
-            sb.Append("<p>Global OAuthTokenIssuer: <a href=\"#").Append(HtmlText.Anchor(oauth.Id)).Append("\">").Append(HtmlText.Encode(oauth.SubjectName))
-              .Append("</a> (assigned once with <code>-Identity Global</code> on ").Append(HtmlText.Encode(oauth.RequestingServer ?? string.Empty)).Append("; the Central Management Store replicates it to every Front End).</p>\n");
-        }
-
-        foreach (var outside in plan.Certificates.Where(c => c.IsOutsideLync))
-        {
-            sb.Append("<p>").Append(outside.Kind == CertificateKind.ReverseProxy ? "Reverse proxy" : "Office Web Apps farm").Append(": <a href=\"#").Append(HtmlText.Anchor(outside.Id)).Append("\">").Append(HtmlText.Encode(outside.SubjectName))
-              .Append("</a> (not a Lync role: ").Append(outside.Kind == CertificateKind.ReverseProxy ? "bound on the proxy" : "taken by New-OfficeWebAppsFarm -CertificateName").Append(").</p>\n");
-        }
+        sb.Append("<span class=\"error\">").Append(content.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)).Append(" errors</span>")
+          .Append("<span class=\"warning\">").Append(content.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)).Append(" warnings</span>")
+          .Append("</p>\n<p>Status as of ").Append(Date(content.AsOf)).Append(" (the build's time). Generated by CertBuildTasks ").Append(HtmlText.Encode(content.ToolVersion));
+        sb.Append(content.Plan is null ? "." : " from <code>plan.json</code>; the deployment order is <code>global\\runbook.md</code>.").Append("</p>\n");
     }
 
-    private static void WriteTimeline(StringBuilder sb, CertificatePlan plan, IReadOnlyDictionary<string, IssuedRecord> issued)
+    private static void WriteDiagnostics(StringBuilder sb, ReportContent content)
     {
-        if (issued.Count == 0)
-        {
-            return;
-        }
-
-        var start = issued.Values.Min(r => r.NotBefore);
-        var end = issued.Values.Max(r => r.NotAfter);
-        var span = Math.Max((end - start).TotalSeconds, 1);
-        sb.Append("<h2>Expiry timeline</h2>\n<p>From ").Append(Date(start)).Append(" to ").Append(Date(end)).Append(".</p>\n<table>\n<tr><th>certificate</th><th>valid</th><th>expires</th></tr>\n");
-        foreach (var c in plan.Certificates.Where(c => issued.ContainsKey(c.Id)).OrderBy(c => issued[c.Id].NotAfter).ThenBy(c => c.Id, StringComparer.Ordinal))
-        {
-            var r = issued[c.Id];
-            var left = (r.NotBefore - start).TotalSeconds / span * 100;
-            var width = Math.Max((r.NotAfter - r.NotBefore).TotalSeconds / span * 100, 0.5);
-            sb.Append("<tr><td><a href=\"#").Append(HtmlText.Anchor(c.Id)).Append("\">").Append(HtmlText.Encode(c.Id)).Append("</a></td>")
-              .Append("<td><div class=\"track\"><div class=\"bar\" style=\"left:").Append(left.ToString("F1", CultureInfo.InvariantCulture)).Append("%;width:").Append(width.ToString("F1", CultureInfo.InvariantCulture)).Append("%\"></div></div></td>")
-              .Append("<td>").Append(Date(r.NotAfter)).Append("</td></tr>\n");
-        }
-
-        sb.Append("</table>\n");
-    }
-
-    private static void WriteCertificates(StringBuilder sb, CertificatePlan plan, IReadOnlyDictionary<string, IssuedRecord> issued)
-    {
-        sb.Append("<h2>Certificates</h2>\n");
-        foreach (var c in plan.Certificates)
-        {
-            sb.Append("<h3 id=\"").Append(HtmlText.Anchor(c.Id)).Append("\">").Append(HtmlText.Encode(c.Id)).Append("</h3>\n<table>\n");
-            Row(sb, "usages", c.Usages.IsEmpty ? (c.Kind == CertificateKind.OfficeWebApps ? "none (Office Web Apps farm)" : "none (reverse proxy)") : string.Join(", ", c.Usages));
-            Row(sb, "subject", "CN=" + c.SubjectName);
-            Row(sb, "servers", c.Servers.IsEmpty ? (c.Kind == CertificateKind.OAuthTokenIssuer ? "global (every Front End, through the Central Management Store)" : "none (not a Lync server)") : string.Join(", ", c.Servers));
-            Row(sb, "key", $"RSA {c.KeySize} bits, {(c.ExportablePrivateKey ? "exportable" : "not exportable")}, {c.CryptoProvider}");
-            Row(sb, "request digest", c.HashAlgorithm);
-            Row(sb, "CA", (c.CertificateAuthority == AuthorityKind.Public ? "public" : "internal") + (c.CaConfig is null ? string.Empty : " (" + c.CaConfig + ")") + (c.Template is null ? string.Empty : ", template " + c.Template));
-            Row(sb, "request", c.RequestMode.ToString().ToLowerInvariant() + (c.RequestingServer is null ? string.Empty : " on " + c.RequestingServer));
-            Row(sb, "friendly name", c.FriendlyName);
-            Row(sb, "issued", issued.TryGetValue(c.Id, out var r) ? $"thumbprint {r.Thumbprint}, valid {Date(r.NotBefore)} to {Date(r.NotAfter)}, from {r.File}" : "not yet");
-            sb.Append("</table>\n<table>\n<tr><th>SAN</th><th>why it is there</th></tr>\n");
-            foreach (var san in c.SubjectAlternativeNames)
-            {
-                sb.Append("<tr><td><code>").Append(HtmlText.Encode(san.Name)).Append("</code></td><td class=\"reason\">").Append(HtmlText.Encode(string.Join("; ", san.Reasons))).Append("</td></tr>\n");
-            }
-
-            sb.Append("</table>\n");
-        }
-    }
-
-    private static void WriteDiagnostics(StringBuilder sb, IReadOnlyList<Diagnostic> diagnostics, string projectDirectory)
-    {
-        sb.Append("<h2>Diagnostics</h2>\n");
-        if (diagnostics.Count == 0)
+        sb.Append("<h2 id=\"diagnostics\">Diagnostics</h2>\n");
+        if (content.Diagnostics.Count == 0)
         {
             sb.Append("<p>None.</p>\n");
             return;
         }
 
-        sb.Append("<table>\n<tr><th>severity</th><th>rule</th><th>where</th><th>message</th></tr>\n");
-        foreach (var d in diagnostics)
+        sb.Append("<div class=\"scroll\"><table>\n<tr><th>severity</th><th>rule</th><th>where</th><th>message</th></tr>\n");
+        foreach (var d in content.Diagnostics)
         {
-            var where = d.Location.IsNone ? string.Empty : SarifLogWriter.RelativeUri(projectDirectory, d.Location.FilePath).Replace("%20", " ", StringComparison.Ordinal) + (d.Location.Line > 0 ? $"({d.Location.Line},{d.Location.Column})" : string.Empty);
+            var where = d.Location.IsNone ? string.Empty : SarifLogWriter.RelativeUri(content.ProjectDirectory, d.Location.FilePath).Replace("%20", " ", StringComparison.Ordinal) + (d.Location.Line > 0 ? $"({d.Location.Line},{d.Location.Column})" : string.Empty);
             var severity = d.Severity.ToString().ToLowerInvariant();
-            sb.Append("<tr><td class=\"").Append(severity).Append("\">").Append(severity).Append("</td><td><a href=\"").Append(HtmlText.Encode(d.Descriptor.HelpLink)).Append("\" title=\"")
+            sb.Append("<tr><td class=\"").Append(severity).Append("\">").Append(severity).Append("</td><td><a href=\"#").Append(ReportRules.Anchor(d.Id)).Append("\" title=\"")
               .Append(HtmlText.Encode(d.Descriptor.Title)).Append("\">").Append(HtmlText.Encode(d.Id)).Append("</a></td><td><code>").Append(HtmlText.Encode(where)).Append("</code></td><td>")
               .Append(HtmlText.Encode(d.Message)).Append("</td></tr>\n");
         }
 
-        sb.Append("</table>\n<p>Each rule's page is under <code>docs/rules/</code> of CertBuildTasks.</p>\n");
+        sb.Append("</table></div>\n");
     }
 
-    private static void Row(StringBuilder sb, string name, string value) =>
-        sb.Append("<tr><th>").Append(HtmlText.Encode(name)).Append("</th><td>").Append(HtmlText.Encode(value)).Append("</td></tr>\n");
-
     internal static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Link(string id, string text) =>
+        "<a href=\"#" + HtmlText.Anchor(id) + "\">" + HtmlText.Encode(text) + "</a>";
 }

@@ -21,6 +21,13 @@ public sealed record DiagnosticDescriptor(
     /// <summary>The rule's page, relative to the repository (and package) root: docs/rules/&lt;Id&gt;.md.</summary>
     public string HelpLink => "docs/rules/" + Id + ".md";
 
+    /// <summary>
+    /// The page as an absolute URI below <paramref name="helpBase"/> (the published pages, or the package's
+    /// docs/rules/ folder as a file: URI), so it opens from the error list, the binlog and code scanning;
+    /// the relative <see cref="HelpLink"/> when no base is known.
+    /// </summary>
+    public string HelpUri(Uri? helpBase) => helpBase is null ? HelpLink : new Uri(helpBase, Id + ".md").AbsoluteUri;
+
     public string FormatMessage(params object?[] arguments) =>
         arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, [.. arguments.Select(a => a is string text ? MessageText.Quote(text) : a)]);
 }

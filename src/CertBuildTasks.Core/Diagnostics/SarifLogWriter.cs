@@ -74,11 +74,11 @@ public static class SarifLogWriter
                 // helpUri must be absolute (SARIF §3.49.12): only with a known place for the pages.
                 if (helpBase is not null)
                 {
-                    w.WriteString("helpUri", new Uri(helpBase, rule.Id + ".md").AbsoluteUri);
+                    w.WriteString("helpUri", rule.HelpUri(helpBase));
                 }
 
                 w.WriteStartObject("help");
-                w.WriteString("text", (help is { FullDescription.Length: > 0 } ? help.FullDescription + " " : string.Empty) + "See " + rule.HelpLink);
+                w.WriteString("text", (help is { FullDescription.Length: > 0 } ? help.FullDescription + " " : string.Empty) + "See " + rule.HelpUri(helpBase));
                 if (help is not null)
                 {
                     w.WriteString("markdown", help.Markdown);

@@ -26,6 +26,13 @@ public sealed class BuildState(string directory)
 
     public const string PublishedFilesList = "published.files";
 
+    /// <summary>
+    /// Present while a stored result holds a finding that is not an error: the build's last target
+    /// replays such findings for the stages a build skipped (so -warnaserror sees them), and needs to
+    /// run only then.
+    /// </summary>
+    public const string FindingsMarker = "findings.marker";
+
     /// <summary>The stages whose targets are incremental; the gate and the deployed check run on every build that has their items.</summary>
     public static readonly IReadOnlyList<PipelineStage> StampedStages = [PipelineStage.Validate, PipelineStage.Plan, PipelineStage.Generate, PipelineStage.Bundle];
 
@@ -35,7 +42,7 @@ public sealed class BuildState(string directory)
 
     /// <summary>Every file name this type owns, for the test that keeps the targets in step.</summary>
     public static IReadOnlyList<string> AllFileNames =>
-        [InputsCacheFile, PlanItemsFile, PublishedFilesList, .. StampedStages.Select(StampFile), .. PipelineStages.InOrder.Select(ResultFile)];
+        [InputsCacheFile, PlanItemsFile, PublishedFilesList, FindingsMarker, .. StampedStages.Select(StampFile), .. PipelineStages.InOrder.Select(ResultFile)];
 
     public string Directory => directory;
 
@@ -61,6 +68,24 @@ public sealed class BuildState(string directory)
 
         return changed;
     }
+
+    /// <summary>Keeps <see cref="FindingsMarker"/> in step with the stored findings.</summary>
+    public void MarkReplay(IReadOnlyList<Diagnostic> stored)
+    {
+        var path = PathOf(FindingsMarker);
+        var count = stored.Count(d => d.Severity != DiagnosticSeverity.Error);
+        if (count > 0)
+        {
+            AtomicFile.WriteAllBytesIfChanged(path, System.Text.Encoding.UTF8.GetBytes(count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"));
+        }
+        else
+        {
+            Delete(FindingsMarker);
+        }
+    }
+
+    /// <summary>The stored findings of one stage.</summary>
+    public IReadOnlyList<Diagnostic> LoadStage(PipelineStage stage) => Load(stage);
 
     /// <summary>Every stored finding, in stage order; <paramref name="except"/> leaves one stage out.</summary>
     public IReadOnlyList<Diagnostic> LoadDiagnostics(PipelineStage? except = null)

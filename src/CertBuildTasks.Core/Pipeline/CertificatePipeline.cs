@@ -92,10 +92,10 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
 
         var planned = Plan(cancellationToken).Value!;
         var passed = Gate(cancellationToken).Value!.Passed;
-        var deployed = CheckDeployed(cancellationToken).Value?.Deployed ?? [];
+        CheckDeployed(cancellationToken);
         var files = generated.Value!.Files.ToList();
         files.Add(new GeneratedFile("plan.json", passed.Count == 0 ? planned.PlanJson : PlanJsonWriter.Write(planned.Plan, inputs.ToolVersion, passed)));
-        files.Add(GeneratedFile.Text("report.html", ReportWriter.Write(planned.Plan, reported, passed, deployed, inputs.ProjectDirectory, inputs.ToolVersion)));
+        files.Add(GeneratedFile.Text(BundleReportFile, ReportWriter.Write(Report(reported, failed: false))));
         cancellationToken.ThrowIfCancellationRequested();
 
         // The generated files were hashed by generation; only the few files added here are hashed, once.
@@ -115,6 +115,39 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         files.Add(manifest);
         files.Add(ChecksumsWriter.Write(files, Sha256Of));
         return new StageResult<BundleOutcome>(PipelineStage.Bundle, new BundleOutcome(files), [], Fingerprints.Of(manifest.Content, []));
+    }
+
+    public const string BundleReportFile = "report.html";
+
+    /// <summary>
+    /// What report.html shows, from the stages this pipeline has computed and nothing more: a failed
+    /// build's report has the plan only when planning got through, and computing a stage here could
+    /// make keys or write files a failed build must not.
+    /// </summary>
+    /// <param name="reported">Every stage's findings (also those of stages this build skipped).</param>
+    public ReportContent Report(IReadOnlyList<Diagnostic> reported, bool failed)
+    {
+        lock (_lock)
+        {
+            var plan = _planned?.Value?.Plan;
+            if (!ValidationTime.TryParse(inputs.ValidationTime, DateTimeOffset.UtcNow, out var now))
+            {
+                now = DateTimeOffset.UtcNow;
+            }
+
+            return new ReportContent(
+                Path.GetFileNameWithoutExtension(inputs.ProjectFile),
+                now,
+                plan,
+                reported,
+                plan is null ? new Dictionary<string, IssuedRecord>() : _gated?.Value?.Passed ?? new Dictionary<string, IssuedRecord>(),
+                plan is null ? [] : _deployed?.Value?.Deployed ?? [],
+                plan is null ? [] : _generated?.Value?.Files ?? [],
+                inputs.ProjectDirectory,
+                inputs.ToolVersion,
+                failed,
+                inputs.RulesHelpBase);
+        }
     }
 
     /// <summary>Computes the bundle and publishes it atomically: the folder and the deterministic zip beside it.</summary>

@@ -49,6 +49,9 @@ public sealed record PipelineInputs
     /// <summary>CertGenerateCsr and its key store; null when the build generates no keys.</summary>
     public KeySettings? Keys { get; init; }
 
+    /// <summary>Where the rule pages are (absolute): the report links its rules there when they are on the web.</summary>
+    public Uri? RulesHelpBase { get; init; }
+
     public string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? string.Empty;
 
     /// <summary>The one topology, policy and overrides file, when the items are as many as allowed.</summary>
@@ -87,6 +90,7 @@ public sealed record PipelineInputs
         foreach (var r in Roots) Add("root", r.Path + "|" + r.Authority + "|" + r.DeclaredRoot);
         Add("requireall", RequireAllIssued);
         foreach (var d in Deployed) Add("deployed", d.Path + "|" + d.Server + "|" + d.Use + "|" + d.PlannedId);
+        Add("help", RulesHelpBase?.AbsoluteUri);
         Add("keys", Keys is null ? "-" : Keys.StorePath + "|" + Keys.PasswordVariable + "|" + string.Join(';', Keys.OutputDirectories));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

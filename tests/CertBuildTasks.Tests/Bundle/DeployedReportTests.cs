@@ -14,7 +14,7 @@ public sealed class DeployedReportTests : DeployedTestBase
     {
         var path = Dir.Write("deployed.json", new JArray(set).ToString());
         var deployed = DeployedCertificateReader.Read(path, null, null, new DiagnosticBag());
-        return ReportWriter.Write(Plan, [], new Dictionary<string, IssuedRecord>(), deployed, Dir.Path, "test");
+        return ReportWriter.Write(new ReportContent("Contoso", Now, Plan, [], new Dictionary<string, IssuedRecord>(), deployed, [], Dir.Path, "test"));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class DeployedReportTests : DeployedTestBase
 
         var html = Report(set);
 
-        Assert.Contains("<h2>Certificates in service</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"in-service\">Certificates in service</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"error\">meet.fabrikam.com</td>", html, StringComparison.Ordinal);
         Assert.Contains("old&lt;script&gt;.contoso.com", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
@@ -42,9 +42,12 @@ public sealed class DeployedReportTests : DeployedTestBase
 
         var html = Report(set);
 
-        var timeline = html[html.IndexOf("<h2>Certificates in service</h2>", StringComparison.Ordinal)..];
-        var firstRow = timeline[timeline.IndexOf("<tr><td>", StringComparison.Ordinal)..];
-        Assert.StartsWith("<tr><td>edge02.contoso.com</td><td>Internal</td>", firstRow, StringComparison.Ordinal);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var firstRow = document.QuerySelector("#in-service ~ div table.expiry tr:nth-child(2)")!;
+        Assert.Equal(["edge02.contoso.com", "Internal"], firstRow.QuerySelectorAll("td").Take(2).Select(td => td.TextContent));
+        // Three days left is inside the 30-day warning window: marked for renewal now, with the days counted.
+        Assert.Equal("urgent", firstRow.ClassName);
+        Assert.Contains(firstRow.QuerySelectorAll("td"), td => td.TextContent == "3");
         Assert.Contains("exactly the names its planned certificate has", html, StringComparison.Ordinal);
     }
 }

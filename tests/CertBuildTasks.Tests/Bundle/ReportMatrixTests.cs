@@ -12,7 +12,7 @@ public sealed class ReportMatrixTests
     private static AngleSharp.Html.Dom.IHtmlDocument Report()
     {
         var plan = Plan.Run(SampleInputs.Topology(), SampleInputs.Policy()).Plan;
-        return new HtmlParser().ParseDocument(ReportWriter.Write(plan, [], new Dictionary<string, IssuedRecord>(), "/project", "test"));
+        return new HtmlParser().ParseDocument(ReportWriter.Write(new ReportContent("Contoso", DateTimeOffset.UnixEpoch, plan, [], new Dictionary<string, IssuedRecord>(), [], [], "/project", "test")));
     }
 
     [Fact]

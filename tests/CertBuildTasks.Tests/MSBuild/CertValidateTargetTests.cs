@@ -92,7 +92,11 @@ public sealed class CertValidateTargetTests : IDisposable
         {
             Assert.Equal(_dir.File("topology.json"), error.File);
             Assert.Equal(expectedLines[error.Code], error.LineNumber);
-            Assert.Equal("docs/rules/" + error.Code + ".md", error.HelpLink);
+            // The link opens from the error list: an absolute file: URI of the page that exists on this machine.
+            var help = new Uri(error.HelpLink, UriKind.Absolute);
+            Assert.True(help.IsFile, error.HelpLink);
+            Assert.Equal(error.Code + ".md", Path.GetFileName(help.LocalPath));
+            Assert.True(File.Exists(help.LocalPath), error.HelpLink);
         }
 
         using var sarif = JsonDocument.Parse(File.ReadAllText(_dir.File("obj/certbuild.sarif")));
@@ -199,6 +203,19 @@ public sealed class CertValidateTargetTests : IDisposable
         var except = InProcessBuild.Run(Project(topology, SampleInputs.Policy(), "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsNotAsErrors>CBT1116</WarningsNotAsErrors>"));
         Assert.True(except.Succeeded);
         Assert.Equal(["CBT1116"], except.WarningCodes);
+    }
+
+    [Fact]
+    public void CertRulesHelpBaseUri_makes_every_help_link_a_page_below_it_in_the_log_and_the_sarif()
+    {
+        var project = Project(TopologyWithMediationWebWarning(), SampleInputs.Policy(), "<CertRulesHelpBaseUri>https://example.test/certbuildtasks/docs/rules</CertRulesHelpBaseUri>");
+        var build = InProcessBuild.Run(project);
+
+        var warning = Assert.Single(build.Warnings);
+        Assert.Equal("https://example.test/certbuildtasks/docs/rules/CBT1116.md", warning.HelpLink);
+        using var sarif = JsonDocument.Parse(File.ReadAllText(_dir.File("obj/certbuild.sarif")));
+        var rule = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")[0];
+        Assert.Equal(warning.HelpLink, rule.GetProperty("helpUri").GetString());
     }
 
     [Fact]

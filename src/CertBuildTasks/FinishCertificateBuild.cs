@@ -1,0 +1,55 @@
+using System.Text;
+using CertBuildTasks.Bundle;
+using CertBuildTasks.IO;
+using CertBuildTasks.Pipeline;
+using Microsoft.Build.Framework;
+
+namespace CertBuildTasks.MSBuild;
+
+/// <summary>
+/// The last task of the chain. After a build that got through, it logs again the stored findings of the
+/// stages this build skipped (an incremental build runs no stage whose inputs did not change, and
+/// -warnaserror must still see their warnings), rewrites the SARIF log with the levels MSBuild gives
+/// them now, and removes the report of an earlier failure. After a failed build it writes that report:
+/// what was found and whatever the stages computed, beside the SARIF log — never into a bundle.
+/// </summary>
+public sealed class FinishCertificateBuild : CertPipelineTask
+{
+    /// <summary>True when the targets run it because the chain failed (the CertBuild target's OnError).</summary>
+    public bool BuildFailed { get; set; }
+
+    /// <summary>CertFailureReportPath: report.html of the last failed build.</summary>
+    [Required]
+    public string FailureReportPath { get; set; } = string.Empty;
+
+    protected override void ExecuteCore()
+    {
+        if (BuildFailed)
+        {
+            WriteFailureReport();
+            return;
+        }
+
+        var reported = PipelineSessions.Reported(BuildEngine, Pipeline);
+        foreach (var stage in PipelineStages.InOrder.Where(s => !reported.Contains(s)))
+        {
+            var stored = State.LoadStage(stage);
+            if (stored.Count > 0)
+            {
+                Log.LogMessage(MessageImportance.Low, "CertBuildTasks: the {0} stage did not run in this build; its {1} stored findings follow", stage.Name(), stored.Count);
+                LogAll(stored);
+            }
+        }
+
+        WriteSarif();
+        AtomicFile.DeleteQuietly(FailureReportPath);
+    }
+
+    private void WriteFailureReport()
+    {
+        var stored = State.LoadDiagnostics().Select(Effective).ToList();
+        var content = Pipeline.Report(stored, failed: true);
+        AtomicFile.WriteAllBytes(FailureReportPath, Encoding.UTF8.GetBytes(ReportWriter.Write(content)));
+        Log.LogMessage(MessageImportance.High, "CertBuildTasks: the build failed; what it found is in {0}", Path.GetFullPath(FailureReportPath));
+    }
+}
