@@ -10,7 +10,8 @@ namespace CertBuildTasks.Tests.Infrastructure;
 /// </summary>
 internal static class InProcessBuild
 {
-    public static BuildRecord Run(string projectPath, string target = "CertBuild", IDictionary<string, string?>? properties = null)
+    /// <param name="warnAsError">As the -warnaserror switch: the engine turns every warning into an error.</param>
+    public static BuildRecord Run(string projectPath, string target = "CertBuild", IDictionary<string, string?>? properties = null, bool warnAsError = false)
     {
         var logger = new RecordingLogger();
         var parameters = new BuildParameters
@@ -20,6 +21,7 @@ internal static class InProcessBuild
             MaxNodeCount = 1,
             ResetCaches = true,
             DisableInProcNode = false,
+            WarningsAsErrors = warnAsError ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null,
         };
         var request = new BuildRequestData(projectPath, properties ?? new Dictionary<string, string?>(), null, [target], null);
         var result = BuildManager.DefaultBuildManager.Build(parameters, request);

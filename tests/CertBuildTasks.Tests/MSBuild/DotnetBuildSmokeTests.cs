@@ -106,4 +106,52 @@ public sealed class DotnetBuildSmokeTests : IDisposable
         Assert.DoesNotContain("MSB4018", output, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("bin/Debug/net10.0/Smoke.dll")), "compile ran although validation failed");
     }
+
+    [Fact]
+    public void A_NoTargets_project_reports_the_bundle_as_its_output_compiles_nothing_and_publish_carries_the_bundle()
+    {
+        // The quick start's shape: Microsoft.Build.NoTargets, no code, the bundle is what the build makes.
+        _dir.Write("topology.json", SampleInputs.ToText(SampleInputs.Topology()));
+        _dir.Write("certificate-policy.json", SampleInputs.ToText(SampleInputs.Policy()));
+        _dir.Write("Contoso.csproj", $"""
+            <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
+              </PropertyGroup>
+              <Import Project="{RepoPaths.PropsFile}" />
+              <ItemGroup><CertTopology Include="topology.json" /><CertPolicy Include="certificate-policy.json" /></ItemGroup>
+              <Import Project="{RepoPaths.TargetsFile}" />
+            </Project>
+            """);
+
+        var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo", "-tl:off");
+        Assert.True(code == 0, output);
+        // The terminal logger shows the last "<project> -> <path>" line as the project's output.
+        var outputs = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Contoso -> ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.Equal(Path.GetFullPath(_dir.File("bin/Debug/net10.0/certbundle/")), outputs[^1]["Contoso -> ".Length..]);
+        Assert.Empty(Directory.GetFiles(_dir.File("bin"), "*.dll", SearchOption.AllDirectories));
+
+        var (published, publishOutput) = DotNetCli.Run(_dir.Path, "publish", "-nologo", "-tl:off", "-o", "out");
+        Assert.True(published == 0, publishOutput);
+        Assert.True(File.Exists(_dir.File("out/certbundle/manifest.json")), publishOutput);
+        Assert.True(File.Exists(_dir.File("out/certbundle/global/runbook.md")));
+        Assert.Equal(File.ReadAllBytes(_dir.File("bin/Debug/net10.0/Contoso-certificates.zip")), File.ReadAllBytes(_dir.File("out/Contoso-certificates.zip")));
+    }
+
+    [Fact]
+    public void Warnaserror_on_a_build_with_nothing_changed_fails_on_the_warning_of_the_skipped_stage()
+    {
+        var topology = SampleInputs.Topology();
+        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116, a warning
+        WriteSdkProject(SampleInputs.ToText(topology));
+        var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo", "-tl:off");
+        Assert.True(code == 0, output);
+
+        var (strict, strictOutput) = DotNetCli.Run(_dir.Path, "build", "-nologo", "-tl:off", "--no-restore", "-warnaserror", "-v:n");
+        Assert.NotEqual(0, strict);
+        Assert.Contains("Skipping target \"CertValidate\" because all output files are up-to-date", strictOutput, StringComparison.Ordinal);
+        Assert.Contains("error CBT1116", strictOutput, StringComparison.Ordinal);
+    }
 }
