@@ -21,6 +21,9 @@ public sealed class ConvertCertificateTopology : CertTask
 
     public bool Overwrite { get; set; }
 
+    /// <summary>The topology schema as CertCopySchemas placed it: the converted file's "$schema" points there, relative to the file.</summary>
+    public string? SchemaFile { get; set; }
+
     [Output]
     public string ConvertedFile { get; private set; } = string.Empty;
 
@@ -47,7 +50,7 @@ public sealed class ConvertCertificateTopology : CertTask
         string? json = null;
         if (topology is not null)
         {
-            json = TopologyJsonWriter.Write(topology);
+            json = TopologyJsonWriter.Write(topology, SchemaReference(destination));
             CheckDestination(destination, bag);
 
             // The JSON must be a topology the JSON reader accepts (the XML has none of the schema's limits).
@@ -75,6 +78,18 @@ public sealed class ConvertCertificateTopology : CertTask
 
         ConvertedFile = destination;
         Log.LogMessage(MessageImportance.High, "CertConvertTopology: wrote {0}", destination);
+    }
+
+    /// <summary>The schema's path relative to the converted file, as editors resolve "$schema" ('/'-separated); null without one.</summary>
+    private string? SchemaReference(string destination)
+    {
+        if (string.IsNullOrWhiteSpace(SchemaFile) || !File.Exists(SchemaFile))
+        {
+            return null;
+        }
+
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(destination)!, Path.GetFullPath(SchemaFile)).Replace('\\', '/');
+        return Path.IsPathRooted(relative) ? new Uri(relative).AbsoluteUri : relative;
     }
 
     private static readonly HashSet<string> SdkFiles = new(StringComparer.OrdinalIgnoreCase) { "global.json", "package.json", "dotnet-tools.json", "launchSettings.json", "project.assets.json" };

@@ -18,12 +18,18 @@ public static class TopologyJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(LyncTopology topology)
+    /// <param name="schema">The "$schema" to write first (a path relative to the file, so editors complete and check it); none when null.</param>
+    public static string Write(LyncTopology topology, string? schema = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, Options))
         {
             writer.WriteStartObject();
+            if (schema is not null)
+            {
+                writer.WriteString("$schema", schema);
+            }
+
             writer.WriteString("productVersion", topology.ProductVersion.Value.ToString());
             writer.WriteStartArray("sipDomains");
             foreach (var domain in topology.SipDomains)

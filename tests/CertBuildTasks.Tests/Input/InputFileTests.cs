@@ -204,4 +204,18 @@ public class InputFileTests
             Assert.Equal(onDisk, SchemaValidator.GetSchemaText(kind));
         }
     }
+
+    [Fact]
+    public void Every_schema_has_its_own_id_and_lets_an_input_name_its_schema()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var kind in Enum.GetValues<InputKind>().Where(k => k.HasSchema()))
+        {
+            var schema = Newtonsoft.Json.Linq.JObject.Parse(SchemaValidator.GetSchemaText(kind));
+            var id = (string)schema["$id"]!;
+            Assert.True(Uri.TryCreate(id, UriKind.Absolute, out _), id);
+            Assert.True(ids.Add(id), id);
+            Assert.NotNull(schema["properties"]!["$schema"]);
+        }
+    }
 }

@@ -48,6 +48,14 @@ public sealed class CertConvertTopologyTargetTests : IDisposable
         Assert.True(convert.Succeeded, convert.Describe());
         Assert.True(File.Exists(converted));
 
+        // "$schema" leads, relative to the file, to the schema CertCopySchemas put beside the project:
+        // the bytes the validator uses, so an editor completes and checks what the build will.
+        var schema = (string)Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(converted))["$schema"]!;
+        Assert.False(Path.IsPathRooted(schema), schema);
+        var schemaFile = Path.GetFullPath(Path.Combine(_jsonProject.Path, schema));
+        Assert.Equal(_xmlProject.File("certbuild-schemas/topology.schema.json"), schemaFile);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "schemas", "topology.schema.json")), File.ReadAllBytes(schemaFile));
+
         var jsonBuild = InProcessBuild.Run(Project(_jsonProject, "converted.json"));
         Assert.True(jsonBuild.Succeeded, jsonBuild.Describe());
         // The converted file is the same topology: only what the topology itself lacks is said (the
