@@ -19,7 +19,7 @@ public sealed class PackageTests : IDisposable
         var version = "0.1.0-test" + Guid.NewGuid().ToString("N")[..8];
         var feed = _dir.File("feed");
         var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
-        var (packCode, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-p:Version=" + version, "-nologo");
+        var (packCode, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-p:MinVerVersionOverride=" + version, "-nologo");
         Assert.True(packCode == 0, packOutput);
 
         // What is in the package: tasks and their private dependencies, build logic, no lib/, no dependencies.
@@ -41,6 +41,19 @@ public sealed class PackageTests : IDisposable
             var metadata = XDocument.Load(nuspec).Root!.Elements().First();
             Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
             Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+            Assert.Equal("MIT", metadata.Elements().Single(e => e.Name.LocalName == "license").Value);
+            Assert.Equal("expression", metadata.Elements().Single(e => e.Name.LocalName == "license").Attribute("type")!.Value);
+            Assert.Contains("lync", metadata.Elements().Single(e => e.Name.LocalName == "tags").Value, StringComparison.Ordinal);
+
+            // The package page's README is the consumer's, and every link on it opens from a package page.
+            using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+            var text = readme.ReadToEnd();
+            Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "PACKAGE.md")), text);
+            Assert.Contains("<PackageReference Include=\"CertBuildTasks\"", text, StringComparison.Ordinal);
+            foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(text, @"\]\((?<url>[^)]+)\)"))
+            {
+                Assert.True(Uri.TryCreate(link.Groups["url"].Value, UriKind.Absolute, out _), "relative link on the package page: " + link.Value);
+            }
         }
 
         var consumer = _dir.File("consumer");
@@ -71,5 +84,33 @@ public sealed class PackageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer-certificates.zip")));
         // A development dependency: nothing of it reaches the consumer's runtime dependencies.
         Assert.DoesNotContain("CertBuildTasks", File.ReadAllText(Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.deps.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_commit_packs_as_a_version_of_its_own_taken_from_git()
+    {
+        var feed = _dir.File("feed");
+        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
+        var (packCode, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-nologo");
+        Assert.True(packCode == 0, packOutput);
+        var nupkg = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        var version = Path.GetFileNameWithoutExtension(nupkg)["CertBuildTasks.".Length..];
+
+        // MinVer: the last v-tag and the commits since; before the first tag, 0.1.0-alpha.0.<height>,
+        // the height being the commits after the first (what a shallow clone has, it counts).
+        var (_, tags) = ProcessRunner.Run("git", RepoPaths.Root, ["tag", "--list", "v*", "--merged", "HEAD"]);
+        var (_, count) = ProcessRunner.Run("git", RepoPaths.Root, ["rev-list", "--count", "HEAD"]);
+        if (tags.Trim().Length == 0)
+        {
+            Assert.Equal("0.1.0-alpha.0." + (int.Parse(count.Trim(), System.Globalization.CultureInfo.InvariantCulture) - 1), version);
+        }
+        else
+        {
+            Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", version);
+        }
+
+        // The task assembly the package carries says the same version (the SARIF log and plan.json name it).
+        var informational = System.Diagnostics.FileVersionInfo.GetVersionInfo(RepoPaths.TaskAssembly).ProductVersion!;
+        Assert.Equal(version, informational.Split('+')[0]);
     }
 }
