@@ -67,23 +67,35 @@ public sealed class PackageTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(consumer, "topology.json"), SampleInputs.ToText(SampleInputs.Topology()));
         File.WriteAllText(Path.Combine(consumer, "certificate-policy.json"), SampleInputs.ToText(SampleInputs.Policy()));
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CertBuildTasks" Version="{version}" />
-                <CertTopology Include="topology.json" />
-                <CertPolicy Include="certificate-policy.json" />
-              </ItemGroup>
-            </Project>
-            """);
-        var (code, output) = DotNetCli.Run(consumer, "build", "-nologo");
+        // The consumer is the README's quick start, as written there (its floating 0.1.0-* finds the packed version).
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), QuickStartProject());
+        var (code, output) = DotNetCli.Run(consumer, "build", "-nologo", "-tl:off");
         Assert.True(code == 0, output);
         Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "certbundle", "plan.json")));
-        Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer-certificates.zip")));
-        // A development dependency: nothing of it reaches the consumer's runtime dependencies.
-        Assert.DoesNotContain("CertBuildTasks", File.ReadAllText(Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.deps.json")), StringComparison.Ordinal);
+        Assert.Contains("CertBuildTasks " + version, File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json")).Replace("/", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net8.0", "certbundle", "plan.json")));
+        Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net8.0", "Consumer-certificates.zip")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(consumer, "bin"), "*.dll", SearchOption.AllDirectories));
+        Assert.Contains("Consumer -> " + Path.Combine(consumer, "bin", "Debug", "net8.0", "certbundle") + "/", output, StringComparison.Ordinal);
+
+        // A finding's help link opens the page the package ships (the error list and the SARIF log take the same link).
+        var topology = SampleInputs.Topology();
+        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116, a warning
+        File.WriteAllText(Path.Combine(consumer, "topology.json"), SampleInputs.ToText(topology));
+        var (_, warned) = DotNetCli.Run(consumer, "build", "-nologo", "-tl:off");
+        Assert.Contains("warning CBT1116", warned, StringComparison.Ordinal);
+        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "Debug", "net8.0", "certbuild.sarif")));
+        var helpUri = new Uri(sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("helpUri").GetString()!);
+        Assert.True(helpUri.IsFile && File.Exists(helpUri.LocalPath), helpUri.AbsoluteUri);
+        Assert.StartsWith(_dir.File("packages"), helpUri.LocalPath, StringComparison.Ordinal);
+    }
+
+    /// <summary>The first XML block of the README's "Quick start".</summary>
+    private static string QuickStartProject()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var start = readme.IndexOf("```xml\n", readme.IndexOf("## Quick start", StringComparison.Ordinal), StringComparison.Ordinal) + "```xml\n".Length;
+        return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
     }
 
     [Fact]
