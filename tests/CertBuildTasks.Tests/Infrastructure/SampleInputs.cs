@@ -11,6 +11,14 @@ public static class SampleInputs
 {
     public static JObject Topology() => JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "Contoso", "topology.json")));
 
+    /// <summary>The sample with one configurable warning of validation: CBT1116, a Mediation pool with an external web FQDN.</summary>
+    public static JObject TopologyWithWarning()
+    {
+        var topology = Topology();
+        Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com";
+        return topology;
+    }
+
     public static JObject Policy() => JObject.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "Contoso", "certificate-policy.json")));
 
     public static JArray Pools(JObject topology) => (JArray)topology["sites"]![0]!["pools"]!;

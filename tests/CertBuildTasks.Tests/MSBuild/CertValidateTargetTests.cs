@@ -46,14 +46,6 @@ public sealed class CertValidateTargetTests : IDisposable
         return t;
     }
 
-    /// <summary>The sample with one configurable warning: CBT1116, a Mediation pool with an external web FQDN.</summary>
-    private static JObject TopologyWithMediationWebWarning()
-    {
-        var topology = SampleInputs.Topology();
-        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com";
-        return topology;
-    }
-
     [Fact]
     public void The_sample_inputs_validate_clean_and_write_an_empty_sarif_log()
     {
@@ -136,7 +128,7 @@ public sealed class CertValidateTargetTests : IDisposable
     [Fact]
     public void Globalconfig_beside_the_project_configures_severity()
     {
-        var topology = TopologyWithMediationWebWarning();
+        var topology = SampleInputs.TopologyWithWarning();
         var project = Project(topology, SampleInputs.Policy());
         _dir.Write(".editorconfig", "root = true\n");
         _dir.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1116.severity = error\n");
@@ -147,7 +139,7 @@ public sealed class CertValidateTargetTests : IDisposable
     [Fact]
     public void A_globalconfig_seven_folders_above_the_project_applies_and_a_change_to_it_reruns_validation()
     {
-        var topology = TopologyWithMediationWebWarning();
+        var topology = SampleInputs.TopologyWithWarning();
         var deep = _dir.File("a/b/c/d/e/f/g");
         Directory.CreateDirectory(deep);
         File.WriteAllText(Path.Combine(deep, "topology.json"), SampleInputs.ToText(topology));
@@ -166,7 +158,7 @@ public sealed class CertValidateTargetTests : IDisposable
     [Fact]
     public void A_GlobalAnalyzerConfigFiles_item_configures_severity_with_bulk_keys()
     {
-        var topology = TopologyWithMediationWebWarning();
+        var topology = SampleInputs.TopologyWithWarning();
         _dir.Write(".editorconfig", "root = true\n");
         _dir.Write("config/cert.globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.severity = error\n");
         var project = Project(topology, SampleInputs.Policy());
@@ -177,7 +169,7 @@ public sealed class CertValidateTargetTests : IDisposable
     [Fact]
     public void DiscoverGlobalAnalyzerConfigFiles_false_turns_the_search_off_as_for_the_compiler()
     {
-        var topology = TopologyWithMediationWebWarning();
+        var topology = SampleInputs.TopologyWithWarning();
         _dir.Write(".editorconfig", "root = true\n");
         _dir.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CBT1116.severity = error\n");
         var build = InProcessBuild.Run(Project(topology, SampleInputs.Policy(), "<DiscoverGlobalAnalyzerConfigFiles>false</DiscoverGlobalAnalyzerConfigFiles>"));
@@ -187,7 +179,7 @@ public sealed class CertValidateTargetTests : IDisposable
     [Fact]
     public void NoWarn_TreatWarningsAsErrors_and_WarningsAsErrors_work_as_for_compiler_warnings()
     {
-        var topology = TopologyWithMediationWebWarning();
+        var topology = SampleInputs.TopologyWithWarning();
         _dir.Write(".editorconfig", "root = true\n");
 
         var noWarn = InProcessBuild.Run(Project(topology, SampleInputs.Policy(), "<NoWarn>CS1591;CBT1116</NoWarn>"));
@@ -208,7 +200,7 @@ public sealed class CertValidateTargetTests : IDisposable
     [Fact]
     public void CertRulesHelpBaseUri_makes_every_help_link_a_page_below_it_in_the_log_and_the_sarif()
     {
-        var project = Project(TopologyWithMediationWebWarning(), SampleInputs.Policy(), "<CertRulesHelpBaseUri>https://example.test/certbuildtasks/docs/rules</CertRulesHelpBaseUri>");
+        var project = Project(SampleInputs.TopologyWithWarning(), SampleInputs.Policy(), "<CertRulesHelpBaseUri>https://example.test/certbuildtasks/docs/rules</CertRulesHelpBaseUri>");
         var build = InProcessBuild.Run(project);
 
         var warning = Assert.Single(build.Warnings);
@@ -221,7 +213,7 @@ public sealed class CertValidateTargetTests : IDisposable
     [Fact]
     public void A_second_build_without_changes_skips_the_task_and_a_severity_change_reruns_it()
     {
-        var topology = TopologyWithMediationWebWarning();
+        var topology = SampleInputs.TopologyWithWarning();
         var project = Project(topology, SampleInputs.Policy());
         _dir.Write(".editorconfig", "root = true\n");
 

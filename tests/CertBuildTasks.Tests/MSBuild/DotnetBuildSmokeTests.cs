@@ -23,9 +23,9 @@ public sealed class DotnetBuildSmokeTests : IDisposable
     }
 
     /// <summary>An SDK project that imports the targets from the source tree, as the package would.</summary>
-    private string WriteSdkProject(string name, string items) =>
+    private string WriteSdkProject(string name, string items, string sdk = "Microsoft.NET.Sdk") =>
         _dir.Write(name + ".csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
@@ -67,9 +67,7 @@ public sealed class DotnetBuildSmokeTests : IDisposable
     [Fact]
     public void A_multi_targeted_project_runs_the_chain_once_and_prints_each_finding_once()
     {
-        var topology = SampleInputs.Topology();
-        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116, a warning
-        WriteSdkProject(SampleInputs.ToText(topology));
+        WriteSdkProject(SampleInputs.ToText(SampleInputs.TopologyWithWarning())); // CBT1116, a warning
         var project = File.ReadAllText(_dir.File("Smoke.csproj")).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;net8.0</TargetFrameworks>", StringComparison.Ordinal);
         File.WriteAllText(_dir.File("Smoke.csproj"), project);
         var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo", "-v:n");
@@ -113,17 +111,7 @@ public sealed class DotnetBuildSmokeTests : IDisposable
         // The quick start's shape: Microsoft.Build.NoTargets, no code, the bundle is what the build makes.
         _dir.Write("topology.json", SampleInputs.ToText(SampleInputs.Topology()));
         _dir.Write("certificate-policy.json", SampleInputs.ToText(SampleInputs.Policy()));
-        _dir.Write("Contoso.csproj", $"""
-            <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
-              </PropertyGroup>
-              <Import Project="{RepoPaths.PropsFile}" />
-              <ItemGroup><CertTopology Include="topology.json" /><CertPolicy Include="certificate-policy.json" /></ItemGroup>
-              <Import Project="{RepoPaths.TargetsFile}" />
-            </Project>
-            """);
+        WriteSdkProject("Contoso", """<ItemGroup><CertTopology Include="topology.json" /><CertPolicy Include="certificate-policy.json" /></ItemGroup>""", "Microsoft.Build.NoTargets/3.7.0");
 
         var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo", "-tl:off");
         Assert.True(code == 0, output);
@@ -143,9 +131,7 @@ public sealed class DotnetBuildSmokeTests : IDisposable
     [Fact]
     public void Warnaserror_on_a_build_with_nothing_changed_fails_on_the_warning_of_the_skipped_stage()
     {
-        var topology = SampleInputs.Topology();
-        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116, a warning
-        WriteSdkProject(SampleInputs.ToText(topology));
+        WriteSdkProject(SampleInputs.ToText(SampleInputs.TopologyWithWarning())); // CBT1116, a warning
         var (code, output) = DotNetCli.Run(_dir.Path, "build", "-nologo", "-tl:off");
         Assert.True(code == 0, output);
 

@@ -27,14 +27,6 @@ public sealed class FinishTargetTests : IDisposable
         return InProcessBuild.WriteProject(_dir, "<ItemGroup><CertTopology Include=\"topology.json\" /><CertPolicy Include=\"policy.json\" /></ItemGroup>");
     }
 
-    /// <summary>The sample with one warning from validation: CBT1116, a Mediation pool with an external web FQDN.</summary>
-    private static JObject TopologyWithWarning()
-    {
-        var topology = SampleInputs.Topology();
-        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com";
-        return topology;
-    }
-
     private string SarifLevel(string ruleId)
     {
         using var sarif = JsonDocument.Parse(File.ReadAllText(_dir.File("obj/certbuild.sarif")));
@@ -45,7 +37,7 @@ public sealed class FinishTargetTests : IDisposable
     [Fact]
     public void A_warning_of_a_skipped_stage_fails_a_warnaserror_build_and_is_an_error_in_sarif_until_the_switch_goes()
     {
-        var project = Project(TopologyWithWarning());
+        var project = Project(SampleInputs.TopologyWithWarning());
         var first = InProcessBuild.Run(project);
         Assert.True(first.Succeeded, first.Describe());
         Assert.Equal(["CBT1116"], first.WarningCodes);
@@ -68,7 +60,7 @@ public sealed class FinishTargetTests : IDisposable
     [Fact]
     public void A_stage_that_ran_is_not_logged_twice_and_a_build_without_findings_runs_no_task_at_its_end()
     {
-        var project = Project(TopologyWithWarning());
+        var project = Project(SampleInputs.TopologyWithWarning());
         var first = InProcessBuild.Run(project);
         Assert.Single(first.Warnings);
 

@@ -79,9 +79,8 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("Consumer -> " + Path.Combine(consumer, "bin", "Debug", "net8.0", "certbundle") + "/", output, StringComparison.Ordinal);
 
         // A finding's help link opens the page the package ships (the error list and the SARIF log take the same link).
-        var topology = SampleInputs.Topology();
-        SampleInputs.Pool(topology, "Mediation")["externalWebFqdn"] = "medext.contoso.com"; // CBT1116, a warning
-        File.WriteAllText(Path.Combine(consumer, "topology.json"), SampleInputs.ToText(topology));
+        File.WriteAllText(Path.Combine(consumer, "topology.json"), SampleInputs.ToText(SampleInputs.TopologyWithWarning())); // CBT1116
+
         var (_, warned) = DotNetCli.Run(consumer, "build", "-nologo", "-tl:off");
         Assert.Contains("warning CBT1116", warned, StringComparison.Ordinal);
         using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "Debug", "net8.0", "certbuild.sarif")));
