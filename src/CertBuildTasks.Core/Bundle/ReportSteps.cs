@@ -11,6 +11,12 @@ namespace CertBuildTasks.Bundle;
 /// </summary>
 internal static class ReportSteps
 {
+    /// <summary>
+    /// Servers whose steps the page shows; an estate beyond it is deployed from the runbooks (a page of
+    /// 10,000 servers' steps is read by nobody and weighs tens of megabytes).
+    /// </summary>
+    internal const int MaxServers = 200;
+
     public static void Write(StringBuilder sb, ReportContent content, CertificatePlan plan)
     {
         sb.Append("<h2 id=\"steps\">Deployment steps</h2>\n");
@@ -28,7 +34,8 @@ internal static class ReportSteps
         }
 
         sb.Append("<p>What to run on each server, in an elevated Windows PowerShell, in the same order:</p>\n");
-        foreach (var server in RunbookGenerator.ServersInOrder(plan))
+        var servers = RunbookGenerator.ServersInOrder(plan);
+        foreach (var server in servers.Take(MaxServers))
         {
             var path = BundlePaths.Server(server) + "/" + BundlePaths.Runbook;
             if (!runbooks.TryGetValue(path, out var runbook) || MarkdownHtml.Section(runbook, "Steps") is not { } steps)
@@ -39,6 +46,11 @@ internal static class ReportSteps
             sb.Append("<details><summary>").Append(HtmlText.Encode(server)).Append("</summary>\n")
               .Append(MarkdownHtml.Render(steps))
               .Append("<p>From <code>").Append(HtmlText.Encode(path.Replace('/', '\\'))).Append("</code>.</p>\n</details>\n");
+        }
+
+        if (servers.Count > MaxServers)
+        {
+            sb.Append("<p>And ").Append(servers.Count - MaxServers).Append(" more servers, in the order of <code>global\\runbook.md</code>: each one's steps are in <code>servers\\&lt;fqdn&gt;\\runbook.md</code>.</p>\n");
         }
     }
 

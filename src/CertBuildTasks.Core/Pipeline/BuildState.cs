@@ -27,9 +27,10 @@ public sealed class BuildState(string directory)
     public const string PublishedFilesList = "published.files";
 
     /// <summary>
-    /// Present while a stored result holds a finding that is not an error: the build's last target
-    /// replays such findings for the stages a build skipped (so -warnaserror sees them), and needs to
-    /// run only then.
+    /// Present while a stored result holds a warning: the build's last target replays the findings of
+    /// the stages a build skipped (so -warnaserror sees their warnings), and needs to run only then —
+    /// not for messages (CBT2000 says which defaults a policy took in most projects), which no switch
+    /// turns into errors.
     /// </summary>
     public const string FindingsMarker = "findings.marker";
 
@@ -73,7 +74,7 @@ public sealed class BuildState(string directory)
     public void MarkReplay(IReadOnlyList<Diagnostic> stored)
     {
         var path = PathOf(FindingsMarker);
-        var count = stored.Count(d => d.Severity != DiagnosticSeverity.Error);
+        var count = stored.Count(d => d.Severity == DiagnosticSeverity.Warning);
         if (count > 0)
         {
             AtomicFile.WriteAllBytesIfChanged(path, System.Text.Encoding.UTF8.GetBytes(count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"));

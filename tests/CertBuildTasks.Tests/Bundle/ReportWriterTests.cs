@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using CertBuildTasks.Bundle;
 using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Generation;
 using CertBuildTasks.Issued;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
@@ -146,5 +147,19 @@ public sealed class ReportWriterTests
 
         Assert.Contains("https://example.test/docs/rules/CBT1120.md", links);
         Assert.Contains("https://example.test/docs/rules/CBT1121.md", links);
+    }
+
+    [Fact]
+    public void A_large_estate_shows_the_first_servers_steps_and_says_where_the_rest_are()
+    {
+        var estate = Generate.Run(SampleInputs.Policy(), Newtonsoft.Json.Linq.JObject.Parse(CertBuildTasks.Bench.SyntheticTopology.Json(500)));
+        var content = new ReportContent("Estate", AsOf, estate.Plan, [], new Dictionary<string, IssuedRecord>(), [], estate.Files, "/project", "test");
+
+        var report = Parse(ReportWriter.Write(content));
+
+        var servers = RunbookGenerator.ServersInOrder(estate.Plan);
+        Assert.True(servers.Count > ReportSteps.MaxServers);
+        Assert.Equal(servers.Take(ReportSteps.MaxServers), report.QuerySelectorAll("#steps ~ details summary").Select(s => s.TextContent));
+        Assert.Contains(report.QuerySelectorAll("p"), p => p.TextContent.StartsWith($"And {servers.Count - ReportSteps.MaxServers} more servers", StringComparison.Ordinal));
     }
 }
