@@ -102,8 +102,8 @@ public sealed class Targets : IDisposable
             return [.. validation.Diagnostics, .. planned];
         }
 
-        var (_, generated) = GenerationStage.Run(plan, "fuzz");
-        _ = ReportWriter.Write(plan, [.. validation.Diagnostics, .. planned, .. generated], new Dictionary<string, IssuedRecord>(), Path.GetTempPath(), "fuzz");
+        var (files, generated) = GenerationStage.Run(plan, "fuzz");
+        _ = ReportWriter.Write(new ReportContent("fuzz", DateTimeOffset.UnixEpoch, plan, [.. validation.Diagnostics, .. planned, .. generated], new Dictionary<string, IssuedRecord>(), [], files, Path.GetTempPath(), "fuzz"));
         return [.. validation.Diagnostics, .. planned, .. generated];
     }
 
