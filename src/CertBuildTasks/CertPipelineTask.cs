@@ -92,14 +92,6 @@ public abstract class CertPipelineTask : CertTask
             repository is null ? SarifLogWriter.BaseId : SarifLogWriter.RepositoryBaseId));
     }
 
-    /// <summary>
-    /// The severity MSBuild gives a finding when it is logged: a warning that -warnaserror (or
-    /// MSBuildWarningsAsErrors) turns into an error is an error in the SARIF log too.
-    /// </summary>
-    protected Diagnostic Effective(Diagnostic diagnostic) =>
-        diagnostic.Severity == DiagnosticSeverity.Warning && BuildEngine is IBuildEngine8 engine && engine.ShouldTreatWarningAsError(diagnostic.Id)
-            ? diagnostic with { Severity = DiagnosticSeverity.Error }
-            : diagnostic;
 
     private static AuthorityKind? Authority(string value) =>
         Enum.TryParse<AuthorityKind>(value, ignoreCase: true, out var kind) ? kind : null;

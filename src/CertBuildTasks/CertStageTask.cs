@@ -38,26 +38,26 @@ public abstract class CertStageTask : CertPipelineTask
         }
 
         LogAll(result.Diagnostics);
-        PipelineSessions.MarkReported(BuildEngine, Pipeline, Stage);
+        PipelineSessions.MarkReported(BuildEngine, Pipeline, State.Directory, Stage);
         if (!published)
         {
             CancellationToken.ThrowIfCancellationRequested();
         }
         State.Save(Stage, result.Fingerprint, result.Diagnostics);
         WriteSarif();
-        return result.Succeeded && !Log.HasLoggedErrors;
+        return result.Succeeded && !Log.HasLoggedErrors && !LoggedWarningsAsErrors;
     }
 
     protected override void RecordFailure(Diagnostic diagnostic)
     {
         // Best effort: the failure is logged whatever happens here.
-        PipelineSessions.MarkReported(BuildEngine, Pipeline, Stage);
         try
         {
+            PipelineSessions.MarkReported(BuildEngine, Pipeline, State.Directory, Stage);
             State.Save(Stage, "failed", [diagnostic]);
             WriteSarif();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or IO.OutputWriteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or InvalidOperationException or IO.OutputWriteException)
         {
             Log.LogMessage(MessageImportance.Low, "The SARIF log could not be updated: " + ex.Message);
         }

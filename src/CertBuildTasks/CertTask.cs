@@ -73,7 +73,7 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
             RecordFailure(diagnostic);
         }
 
-        return !Log.HasLoggedErrors;
+        return !Log.HasLoggedErrors && !LoggedWarningsAsErrors;
     }
 
     protected abstract void ExecuteCore();
@@ -107,17 +107,42 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
         return resolved;
     }
 
+    /// <summary>True once this task logged a warning that MSBuild turns into an error (-warnaserror, MSBuildWarningsAsErrors).</summary>
+    protected bool LoggedWarningsAsErrors { get; private set; }
+
     /// <summary>Logs diagnostics whose severity the pipeline already resolved.</summary>
     protected void LogAll(IEnumerable<Diagnostic> diagnostics)
     {
+        var help = HelpBase();
         foreach (var diagnostic in diagnostics)
         {
-            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile, HelpBase());
+            MSBuildDiagnosticLogger.Log(Log, diagnostic, ProjectFile, help);
+            LoggedWarningsAsErrors |= diagnostic.Severity == DiagnosticSeverity.Warning && Effective(diagnostic).Severity == DiagnosticSeverity.Error;
         }
     }
 
-    /// <summary>The absolute base of the rule pages (see <see cref="RuleHelpLocation"/>).</summary>
-    protected Uri? HelpBase() => RuleHelpLocation.Resolve(RulesHelpBaseUri, RulesHelpDirectory);
+    /// <summary>
+    /// The severity MSBuild gives a finding when it is logged: a warning that -warnaserror (or
+    /// MSBuildWarningsAsErrors) turns into an error is an error in the SARIF log too, and fails the
+    /// task that logged it, as an error would.
+    /// </summary>
+    protected Diagnostic Effective(Diagnostic diagnostic) =>
+        diagnostic.Severity == DiagnosticSeverity.Warning && BuildEngine is IBuildEngine8 engine && engine.ShouldTreatWarningAsError(diagnostic.Id)
+            ? diagnostic with { Severity = DiagnosticSeverity.Error }
+            : diagnostic;
+
+    /// <summary>The absolute base of the rule pages (see <see cref="RuleHelpLocation"/>); none when the folder given is no path.</summary>
+    protected Uri? HelpBase()
+    {
+        try
+        {
+            return RuleHelpLocation.Resolve(RulesHelpBaseUri, RulesHelpDirectory);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or UriFormatException)
+        {
+            return null;
+        }
+    }
 
     protected static ImmutableArray<string> FullPaths(IEnumerable<ITaskItem> items) => [.. items.Select(i => i.GetMetadata("FullPath"))];
 

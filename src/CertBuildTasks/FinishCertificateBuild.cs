@@ -18,6 +18,13 @@ public sealed class FinishCertificateBuild : CertPipelineTask
     /// <summary>True when the targets run it because the chain failed (the CertBuild target's OnError).</summary>
     public bool BuildFailed { get; set; }
 
+    /// <summary>
+    /// The stages whose stored findings to replay when no task of this build reported them (names as in
+    /// the build state: validate, plan, …); empty: every stage. The chain replays the early stages before
+    /// generation, so a -warnaserror build stops before it publishes a bundle, and the rest at its end.
+    /// </summary>
+    public string[] Stages { get; set; } = [];
+
     /// <summary>CertFailureReportPath: report.html of the last failed build.</summary>
     [Required]
     public string FailureReportPath { get; set; } = string.Empty;
@@ -30,10 +37,12 @@ public sealed class FinishCertificateBuild : CertPipelineTask
             return;
         }
 
-        var reported = PipelineSessions.Reported(BuildEngine, Pipeline);
-        foreach (var stage in PipelineStages.InOrder.Where(s => !reported.Contains(s)))
+        var reported = PipelineSessions.Reported(BuildEngine, Pipeline, State.Directory);
+        var wanted = PipelineStages.InOrder.Where(s => Stages.Length == 0 || Stages.Contains(s.Name(), StringComparer.OrdinalIgnoreCase));
+        foreach (var stage in wanted.Where(s => !reported.Contains(s)))
         {
             var stored = State.LoadStage(stage);
+            PipelineSessions.MarkReported(BuildEngine, Pipeline, State.Directory, stage);
             if (stored.Count > 0)
             {
                 Log.LogMessage(MessageImportance.Low, "CertBuildTasks: the {0} stage did not run in this build; its {1} stored findings follow", stage.Name(), stored.Count);
@@ -42,7 +51,10 @@ public sealed class FinishCertificateBuild : CertPipelineTask
         }
 
         WriteSarif();
-        AtomicFile.DeleteQuietly(FailureReportPath);
+        if (Stages.Length == 0 && !LoggedWarningsAsErrors)
+        {
+            AtomicFile.DeleteQuietly(FailureReportPath);
+        }
     }
 
     private void WriteFailureReport()

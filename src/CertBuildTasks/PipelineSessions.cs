@@ -34,24 +34,24 @@ internal static class PipelineSessions
     }
 
     /// <summary>Notes that a stage task of this build logged its stage's findings.</summary>
-    public static void MarkReported(IBuildEngine engine, CertificatePipeline pipeline, PipelineStage stage)
+    public static void MarkReported(IBuildEngine engine, CertificatePipeline pipeline, string stateDirectory, PipelineStage stage)
     {
         lock (Lock)
         {
-            ReportedStages(engine, pipeline).Add(stage);
+            ReportedStages(engine, pipeline, stateDirectory).Add(stage);
         }
     }
 
     /// <summary>The stages whose findings a task of this build has logged (the rest are replayed from the build state).</summary>
-    public static IReadOnlySet<PipelineStage> Reported(IBuildEngine engine, CertificatePipeline pipeline)
+    public static IReadOnlySet<PipelineStage> Reported(IBuildEngine engine, CertificatePipeline pipeline, string stateDirectory)
     {
         lock (Lock)
         {
-            return ReportedStages(engine, pipeline).ToHashSet();
+            return ReportedStages(engine, pipeline, stateDirectory).ToHashSet();
         }
     }
 
-    private static HashSet<PipelineStage> ReportedStages(IBuildEngine engine, CertificatePipeline pipeline)
+    private static HashSet<PipelineStage> ReportedStages(IBuildEngine engine, CertificatePipeline pipeline, string stateDirectory)
     {
         // Kept beside the pipeline, for the same build: a pipeline a build made without registered
         // objects (a test host) is its own scope.
@@ -60,7 +60,9 @@ internal static class PipelineSessions
             return Unregistered.GetValue(pipeline, _ => []);
         }
 
-        var key = "CertBuildTasks.Reported:" + pipeline.Inputs.Key();
+        // Per build state too: two configurations of one project may share a pipeline (same inputs and
+        // time), but each has its own stored findings to replay.
+        var key = "CertBuildTasks.Reported:" + pipeline.Inputs.Key() + "|" + Path.GetFullPath(stateDirectory);
         if (registry.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is HashSet<PipelineStage> existing)
         {
             return existing;

@@ -25,20 +25,31 @@ internal static class MarkdownHtml
     public static string Render(string markdown, Func<string, string?>? link)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+
+        // Only links the report can stand behind stay links: http(s), mailto, anchors in the page, and
+        // what the caller maps a relative link to. Anything else (javascript:, data:, file paths,
+        // autolinks to them) and every image (the page loads nothing from elsewhere) becomes its text.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!IsSafe(autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
+            }
+        }
+
         foreach (var inline in document.Descendants<LinkInline>().ToList())
         {
-            if (inline.Url is null || Uri.TryCreate(inline.Url, UriKind.Absolute, out _) || inline.Url.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (link?.Invoke(inline.Url) is { } target)
+            var target = inline.IsImage ? null
+                : inline.Url is { } url && IsSafe(url) ? url
+                : inline.Url is { } relative && !Uri.TryCreate(relative, UriKind.Absolute, out _) && !relative.StartsWith('/') ? link?.Invoke(relative)
+                : null;
+            if (target is not null && (IsSafe(target) || target.StartsWith('#')))
             {
                 inline.Url = target;
             }
             else
             {
-                inline.ReplaceBy(new LiteralInline(TextOf(inline)));
+                inline.ReplaceBy(new LiteralInline(TextOf(inline)), copyChildren: false);
             }
         }
 
@@ -49,6 +60,10 @@ internal static class MarkdownHtml
         writer.Flush();
         return writer.ToString();
     }
+
+    private static bool IsSafe(string url) =>
+        url.StartsWith('#') && url.Length > 1
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "mailto" && !url.StartsWith('/');
 
     /// <summary>The body of a "## name" section (up to the next "## " heading), or null.</summary>
     public static string? Section(string markdown, string name)
@@ -65,17 +80,18 @@ internal static class MarkdownHtml
         return (end < 0 ? body : body[..end]).Trim();
     }
 
+    /// <summary>A link's text as it reads, code spans in their place.</summary>
     private static string TextOf(ContainerInline container)
     {
         var sb = new StringBuilder();
-        foreach (var child in container.Descendants<LiteralInline>())
+        foreach (var child in container)
         {
-            sb.Append(child.Content.ToString());
-        }
-
-        foreach (var code in container.Descendants<CodeInline>())
-        {
-            sb.Append(code.Content);
+            switch (child)
+            {
+                case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case ContainerInline inner: sb.Append(TextOf(inner)); break;
+            }
         }
 
         return sb.ToString();

@@ -13,6 +13,9 @@ internal static class ReportRules
 {
     public static string Anchor(string id) => "rule-" + HtmlText.Anchor(id)[2..];
 
+    /// <summary>CBT and four digits: only such an id names a page (a damaged build state may hold anything).</summary>
+    private static bool IsRuleId(string id) => id.Length == 7 && id.StartsWith("CBT", StringComparison.Ordinal) && id[3..].All(char.IsAsciiDigit);
+
     public static void Write(StringBuilder sb, ReportContent content)
     {
         var rules = content.Diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
@@ -28,7 +31,7 @@ internal static class ReportRules
         string? Link(string url)
         {
             var id = Path.GetFileNameWithoutExtension(url);
-            return !url.EndsWith(".md", StringComparison.Ordinal) || url.Contains('/', StringComparison.Ordinal) || RuleHelp.Find(id) is null ? null
+            return !url.EndsWith(".md", StringComparison.Ordinal) || !IsRuleId(id) || url != id + ".md" || RuleHelp.Find(id) is null ? null
                 : reported.Contains(id) ? "#" + Anchor(id)
                 : web is null ? null : new Uri(web, id + ".md").AbsoluteUri;
         }
@@ -46,7 +49,7 @@ internal static class ReportRules
                 }
             }
 
-            if (web is not null)
+            if (web is not null && IsRuleId(rule.Id))
             {
                 sb.Append("<p><a href=\"").Append(HtmlText.Encode(rule.HelpUri(web))).Append("\">The rule's page</a></p>\n");
             }

@@ -26,7 +26,8 @@ public sealed record DiagnosticDescriptor(
     /// docs/rules/ folder as a file: URI), so it opens from the error list, the binlog and code scanning;
     /// the relative <see cref="HelpLink"/> when no base is known.
     /// </summary>
-    public string HelpUri(Uri? helpBase) => helpBase is null ? HelpLink : new Uri(helpBase, Id + ".md").AbsoluteUri;
+    /// <remarks>The id is escaped: one read back from a damaged build state cannot make a link of another scheme.</remarks>
+    public string HelpUri(Uri? helpBase) => helpBase is null ? HelpLink : new Uri(helpBase, Uri.EscapeDataString(Id) + ".md").AbsoluteUri;
 
     public string FormatMessage(params object?[] arguments) =>
         arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, [.. arguments.Select(a => a is string text ? MessageText.Quote(text) : a)]);

@@ -126,6 +126,11 @@ public sealed class DotnetBuildSmokeTests : IDisposable
         Assert.True(File.Exists(_dir.File("out/certbundle/manifest.json")), publishOutput);
         Assert.True(File.Exists(_dir.File("out/certbundle/global/runbook.md")));
         Assert.Equal(File.ReadAllBytes(_dir.File("bin/Debug/net10.0/Contoso-certificates.zip")), File.ReadAllBytes(_dir.File("out/Contoso-certificates.zip")));
+
+        // Publishing what a build made, without building again, carries it too.
+        var (again, againOutput) = DotNetCli.Run(_dir.Path, "publish", "-nologo", "-tl:off", "--no-build", "-o", "out2");
+        Assert.True(again == 0, againOutput);
+        Assert.True(File.Exists(_dir.File("out2/certbundle/manifest.json")), againOutput);
     }
 
     [Fact]

@@ -43,18 +43,30 @@ public sealed class FinishTargetTests : IDisposable
         Assert.Equal(["CBT1116"], first.WarningCodes);
         Assert.Equal("warning", SarifLevel("CBT1116"));
 
+        var bundle = File.ReadAllBytes(_dir.File("bin/certbundle/manifest.json"));
         var strict = InProcessBuild.Run(project, warnAsError: true);
         Assert.False(strict.Ran("ValidateCertificateInputs"));
         Assert.True(strict.Ran("FinishCertificateBuild"));
         Assert.False(strict.Succeeded);
         Assert.Equal(["CBT1116"], strict.ErrorCodes);
         Assert.Equal("error", SarifLevel("CBT1116"));
+        // It stops where a build that ran validation would: before generation, the bundle as it was, a failure report written.
+        Assert.False(strict.Ran("GenerateCertificateArtifacts"));
+        Assert.Equal(bundle, File.ReadAllBytes(_dir.File("bin/certbundle/manifest.json")));
+        Assert.True(File.Exists(_dir.File(FailureReport)));
 
         var relaxed = InProcessBuild.Run(project);
         Assert.True(relaxed.Succeeded, relaxed.Describe());
         Assert.False(relaxed.Ran("ValidateCertificateInputs"));
         Assert.Equal(["CBT1116"], relaxed.WarningCodes);
         Assert.Equal("warning", SarifLevel("CBT1116"));
+        Assert.False(File.Exists(_dir.File(FailureReport)));
+
+        // A build that runs validation under -warnaserror stops at it the same way.
+        var full = InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["NoWarn"] = "CBT9999" }, warnAsError: true);
+        Assert.True(full.Ran("ValidateCertificateInputs"));
+        Assert.False(full.Ran("PlanCertificates"));
+        Assert.Equal(["CBT1116"], full.ErrorCodes);
     }
 
     [Fact]
