@@ -78,6 +78,21 @@ public sealed class SeverityResolverTests : IDisposable
         Assert.Equal(DiagnosticSeverity.Error, Resolve(Error));
     }
 
+    /// <summary>
+    /// Issue 16's glob of 25 stars (`*a*a…*b`), which took a hand-written backtracking matcher from 8 s to
+    /// 106 s: the compiler's matcher decides it as the compiler would — no match for the topology, a
+    /// match for a name with 24 a's and a final b — without the section being skipped. (A hostile name
+    /// of many a's still costs the compiler's regex what it costs the compiler for a .cs file.)
+    /// </summary>
+    [Fact]
+    public void A_glob_built_to_backtrack_is_decided_as_the_compiler_decides_it()
+    {
+        var glob = string.Concat(Enumerable.Repeat("*a", 24)) + "*b";
+        _temp.Write("p/.editorconfig", "[" + glob + "]\ndotnet_diagnostic.CBT1115.severity = none\n");
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Warning, input: "p/topology.json"));
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, input: "p/" + new string('a', 30) + "b"));
+    }
+
     [Fact]
     public void A_negated_character_class_excludes_the_character()
     {
