@@ -8,7 +8,7 @@ public static class InternalDiagnostics
         DiagnosticCategory.Internal, DiagnosticSeverity.Error, IsConfigurable: false);
 
     public static readonly DiagnosticDescriptor FullFrameworkMSBuild = new(
-        "CBT9001", "Build with dotnet build", "CertBuildTasks runs on the .NET SDK's MSBuild; build this project with 'dotnet build' instead of Visual Studio's MSBuild.exe",
+        "CBT9001", "Build with dotnet build", "CertBuildTasks runs on .NET: this is the .NET Framework MSBuild {0} with .NET SDK {1}; build with 'dotnet build', or with Visual Studio 2026 (MSBuild 18) and the .NET 10 SDK (10.0.100) or later, which run the tasks in the .NET task host",
         DiagnosticCategory.Internal, DiagnosticSeverity.Error, IsConfigurable: false);
 
     public static readonly DiagnosticDescriptor FindingsCapped = new(
