@@ -29,8 +29,23 @@ public sealed class FinishCertificateBuild : CertPipelineTask
     [Required]
     public string FailureReportPath { get; set; } = string.Empty;
 
+    /// <summary>CertBundleOutputPath: the failure report never goes into it (only a good build writes the bundle).</summary>
+    public string? BundleDirectory { get; set; }
+
     protected override void ExecuteCore()
     {
+        if (!string.IsNullOrWhiteSpace(BundleDirectory) && IsInside(FailureReportPath, BundleDirectory))
+        {
+            // Refused loudly where the build got through; a failed build already says what stopped it.
+            if (BuildFailed)
+            {
+                Log.LogMessage(MessageImportance.High, "CertBuildTasks: no failure report: CertFailureReportPath is inside the bundle folder");
+                return;
+            }
+
+            throw new OutputWriteException(FailureReportPath, new IOException("CertFailureReportPath is inside the bundle folder (CertBundleOutputPath), which only a good build writes; point it elsewhere"));
+        }
+
         if (BuildFailed)
         {
             WriteFailureReport();
@@ -55,6 +70,13 @@ public sealed class FinishCertificateBuild : CertPipelineTask
         {
             AtomicFile.DeleteQuietly(FailureReportPath);
         }
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return full.StartsWith(root, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
     private void WriteFailureReport()

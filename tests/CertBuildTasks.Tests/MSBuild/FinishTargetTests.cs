@@ -128,4 +128,20 @@ public sealed class FinishTargetTests : IDisposable
         Assert.NotNull(report.GetElementById("steps"));
         Assert.Contains(failed.ErrorCodes, c => c.StartsWith("CBT3", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_failure_report_pointed_into_the_bundle_folder_is_refused_and_the_bundle_stays_whole()
+    {
+        var project = Project(SampleInputs.TopologyWithWarning());
+        Assert.True(InProcessBuild.Run(project).Succeeded);
+        var report = File.ReadAllBytes(_dir.File("bin/certbundle/report.html"));
+
+        var build = InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["CertFailureReportPath"] = _dir.File("bin/certbundle/report.html") });
+
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Errors);
+        Assert.Equal("CBT4007", error.Code);
+        Assert.Contains("inside the bundle folder", error.Message, StringComparison.Ordinal);
+        Assert.Equal(report, File.ReadAllBytes(_dir.File("bin/certbundle/report.html")));
+    }
 }
