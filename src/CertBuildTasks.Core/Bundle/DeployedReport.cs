@@ -22,7 +22,7 @@ internal static class DeployedReport
         }
 
         var ordered = deployed.OrderBy(d => d.NotAfter).ThenBy(d => d.Server, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Thumbprint, StringComparer.Ordinal).ToList();
-        var entries = ordered.Select(d => new ExpiryEntry(d.Server, null, string.Join(", ", d.Usages), null, d.NotAfter, ExpiryEntry.IsStaged(d.Usages))).ToList();
+        var entries = ordered.Select(ExpiryEntry.Of).ToList();
         var axis = ReportExpiry.Axis.Of(entries, content.AsOf);
         sb.Append("<h2 id=\"in-service\">Certificates in service</h2>\n<p>").Append(deployed.Count).Append(" assignments read from the DeployedCertificate items; the first expires ")
           .Append(Date(ordered[0].NotAfter)).Append(", the last ").Append(Date(ordered[^1].NotAfter)).Append(". Renewal scripts: <code>global\\renewal\\</code>.</p>\n");

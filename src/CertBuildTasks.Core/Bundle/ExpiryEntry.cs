@@ -43,6 +43,14 @@ internal sealed record ExpiryEntry(string Label, string? Anchor, string Usages, 
         _ => ExpiryUrgency.Ok,
     };
 
-    public static bool IsStaged(IEnumerable<string> usages) =>
+    /// <summary>An issued certificate the gate accepted, under its planned certificate's id.</summary>
+    public static ExpiryEntry Of(PlannedCertificate planned, IssuedRecord issued) =>
+        new(planned.Id, planned.Id, string.Join(", ", planned.Usages), issued.NotBefore, issued.NotAfter, IsStaged(planned.Usages));
+
+    /// <summary>A certificate in service on a server (its start is not in Get-CsCertificate's output).</summary>
+    public static ExpiryEntry Of(Deployed.DeployedCertificate deployed) =>
+        new(deployed.Server, null, string.Join(", ", deployed.Usages), null, deployed.NotAfter, IsStaged(deployed.Usages));
+
+    private static bool IsStaged(IEnumerable<string> usages) =>
         usages.Any(u => u is LyncUsage.OAuthTokenIssuer or LyncUsage.AudioVideoAuthentication);
 }

@@ -65,21 +65,6 @@ internal static class MarkdownHtml
         url.StartsWith('#') && url.Length > 1
         || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "mailto" && !url.StartsWith('/');
 
-    /// <summary>The body of a "## name" section (up to the next "## " heading), or null.</summary>
-    public static string? Section(string markdown, string name)
-    {
-        var heading = "\n## " + name + "\n";
-        var start = ("\n" + markdown).IndexOf(heading, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var body = markdown[(start + heading.Length - 1)..];
-        var end = body.IndexOf("\n## ", StringComparison.Ordinal);
-        return (end < 0 ? body : body[..end]).Trim();
-    }
-
     /// <summary>A link's text as it reads, code spans in their place.</summary>
     private static string TextOf(ContainerInline container)
     {

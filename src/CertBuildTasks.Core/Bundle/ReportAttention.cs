@@ -29,9 +29,10 @@ internal static class ReportAttention
             items++;
         }
 
-        foreach (var (source, e) in expiry.Where(x => x.Entry.Urgency(content.AsOf, content.RenewalWindowDays) != ExpiryUrgency.Ok).OrderBy(x => x.Entry.NotAfter).Take(MaxListed))
+        var due = expiry.Select(x => (x.Source, x.Entry, Urgency: x.Entry.Urgency(content.AsOf, content.RenewalWindowDays)))
+            .Where(x => x.Urgency != ExpiryUrgency.Ok).OrderBy(x => x.Entry.NotAfter).ToList();
+        foreach (var (source, e, urgency) in due.Take(MaxListed))
         {
-            var urgency = e.Urgency(content.AsOf, content.RenewalWindowDays);
             var days = e.DaysLeft(content.AsOf);
             sb.Append("<li class=\"").Append(ReportExpiry.Css(urgency)).Append("\">")
               .Append(e.Anchor is null ? HtmlText.Encode(e.Label) : ReportWriter.Link(e.Anchor, e.Label))
@@ -43,10 +44,9 @@ internal static class ReportAttention
             items++;
         }
 
-        var due = expiry.Count(x => x.Entry.Urgency(content.AsOf, content.RenewalWindowDays) != ExpiryUrgency.Ok);
-        if (due > MaxListed)
+        if (due.Count > MaxListed)
         {
-            sb.Append("<li>and ").Append(due - MaxListed).Append(" more certificates due (see <a href=\"#expiry\">Expiry</a>).</li>\n");
+            sb.Append("<li>and ").Append(due.Count - MaxListed).Append(" more certificates due (see <a href=\"#expiry\">Expiry</a>).</li>\n");
         }
 
         if (content.Plan is { } plan)

@@ -20,17 +20,16 @@ internal static class ReportExpiry
         var entries = new List<(string, ExpiryEntry)>();
         if (content.Plan is { } plan)
         {
-            foreach (var c in plan.Certificates.Where(c => content.Issued.ContainsKey(c.Id)))
+            foreach (var c in plan.Certificates)
             {
-                var r = content.Issued[c.Id];
-                entries.Add((IssuedSource, new ExpiryEntry(c.Id, c.Id, string.Join(", ", c.Usages), r.NotBefore, r.NotAfter, ExpiryEntry.IsStaged(c.Usages))));
+                if (content.Issued.TryGetValue(c.Id, out var issued))
+                {
+                    entries.Add((IssuedSource, ExpiryEntry.Of(c, issued)));
+                }
             }
         }
 
-        foreach (var d in content.Deployed)
-        {
-            entries.Add((InServiceSource, new ExpiryEntry(d.Server, null, string.Join(", ", d.Usages), null, d.NotAfter, ExpiryEntry.IsStaged(d.Usages))));
-        }
+        entries.AddRange(content.Deployed.Select(d => (InServiceSource, ExpiryEntry.Of(d))));
 
         return [.. entries.OrderBy(e => e.Item1 == IssuedSource ? 0 : 1).ThenBy(e => e.Item2.NotAfter).ThenBy(e => e.Item2.Label, StringComparer.Ordinal)];
     }

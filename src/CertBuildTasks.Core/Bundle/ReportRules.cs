@@ -43,7 +43,7 @@ internal static class ReportRules
             var page = RuleHelp.Find(rule.Id)?.Markdown;
             foreach (var part in new[] { "Why", "How to fix" })
             {
-                if (page is not null && MarkdownHtml.Section(page, part) is { Length: > 0 } text)
+                if (page is not null && MarkdownSection.Body(page, part) is { Length: > 0 } text)
                 {
                     sb.Append("<h4>").Append(part).Append("</h4>\n").Append(MarkdownHtml.Render(text, Link));
                 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
 using CertBuildTasks.Planning;
 
@@ -20,15 +21,16 @@ internal static class ReportSteps
     public static void Write(StringBuilder sb, ReportContent content, CertificatePlan plan)
     {
         sb.Append("<h2 id=\"steps\">Deployment steps</h2>\n");
+        // Decoded only for the runbooks the page shows (an estate has one per server).
         var runbooks = content.Generated.Where(f => f.RelativePath.EndsWith("/" + BundlePaths.Runbook, StringComparison.Ordinal))
-            .ToDictionary(f => f.RelativePath, f => Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
+            .ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         if (runbooks.Count == 0)
         {
             sb.Append("<p>No runbook was generated").Append(content.Failed ? ": the build failed before generation." : ".").Append("</p>\n");
             return;
         }
 
-        if (runbooks.TryGetValue(BundlePaths.GlobalFolder + "/" + BundlePaths.Runbook, out var deployment) && Order(deployment) is { } order)
+        if (runbooks.TryGetValue(BundlePaths.GlobalFolder + "/" + BundlePaths.Runbook, out var deployment) && Order(Text(deployment)) is { } order)
         {
             sb.Append("<p>In this order (<code>global\\runbook.md</code>; paths are relative to the bundle folder):</p>\n").Append(MarkdownHtml.Render(order));
         }
@@ -38,7 +40,7 @@ internal static class ReportSteps
         foreach (var server in servers.Take(MaxServers))
         {
             var path = BundlePaths.Server(server) + "/" + BundlePaths.Runbook;
-            if (!runbooks.TryGetValue(path, out var runbook) || MarkdownHtml.Section(runbook, "Steps") is not { } steps)
+            if (!runbooks.TryGetValue(path, out var runbook) || MarkdownSection.Body(Text(runbook), "Steps") is not { } steps)
             {
                 continue;
             }
@@ -53,6 +55,8 @@ internal static class ReportSteps
             sb.Append("<p>And ").Append(servers.Count - MaxServers).Append(" more servers, in the order of <code>global\\runbook.md</code>: each one's steps are in <code>servers\\&lt;fqdn&gt;\\runbook.md</code>.</p>\n");
         }
     }
+
+    private static string Text(GeneratedFile file) => Encoding.UTF8.GetString(file.Content);
 
     /// <summary>The numbered list at the top of the deployment runbook (up to the next paragraph that is not a step).</summary>
     private static string? Order(string runbook)

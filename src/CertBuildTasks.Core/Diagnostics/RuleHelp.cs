@@ -28,18 +28,9 @@ public sealed record RuleHelp(string FullDescription, string Markdown)
         return new RuleHelp(Section(markdown, "Why") ?? string.Empty, markdown);
     }
 
-    /// <summary>The text of a "## name" section, its lines joined, without Markdown emphasis marks.</summary>
-    private static string? Section(string markdown, string name)
-    {
-        var start = markdown.IndexOf("\n## " + name + "\n", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var body = markdown[(start + name.Length + 5)..];
-        var end = body.IndexOf("\n## ", StringComparison.Ordinal);
-        var text = (end < 0 ? body : body[..end]).Trim();
-        return string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("`", string.Empty, StringComparison.Ordinal);
-    }
+    /// <summary>The text of a "## name" section, its lines joined, without Markdown code marks.</summary>
+    private static string? Section(string markdown, string name) =>
+        MarkdownSection.Body(markdown, name) is { } text
+            ? string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("`", string.Empty, StringComparison.Ordinal)
+            : null;
 }

@@ -130,10 +130,10 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         lock (_lock)
         {
             var plan = _planned?.Value?.Plan;
-            if (!ValidationTime.TryParse(inputs.ValidationTime, DateTimeOffset.UtcNow, out var now))
-            {
-                now = DateTimeOffset.UtcNow;
-            }
+
+            // The instant planning judged at; a build that did not get that far reads the clock it was given.
+            var now = _planned?.Value?.Now
+                ?? (ValidationTime.TryParse(inputs.ValidationTime, DateTimeOffset.UtcNow, out var given) ? given : DateTimeOffset.UtcNow);
 
             return new ReportContent(
                 Path.GetFileNameWithoutExtension(inputs.ProjectFile),
