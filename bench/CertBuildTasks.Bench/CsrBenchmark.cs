@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -86,7 +87,7 @@ public static class CsrBenchmark
     {
         var topologyPath = Path.Combine(dir, "topology.json");
         File.WriteAllText(topologyPath, SyntheticTopology.Json(1_000));
-        var validation = InputValidator.Validate(topologyPath, null);
+        var validation = InputValidator.Validate(InputFileReader.Files, topologyPath, null);
         var plan = PlanStage.Run(validation.Topology!, validation.Policy!, BenchClock.RequestTime).Plan;
         var exportable = plan.Certificates.Where(c => c.ExportablePrivateKey).Take(count).ToImmutableArray();
         if (exportable.Length < count)

@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -23,7 +24,7 @@ public static class IssuedBenchmark
         {
             var topologyPath = Path.Combine(dir, "topology.json");
             File.WriteAllText(topologyPath, SyntheticTopology.Json(certificates - 2));
-            var validation = InputValidator.Validate(topologyPath, null);
+            var validation = InputValidator.Validate(InputFileReader.Files, topologyPath, null);
             var plan = PlanStage.Run(validation.Topology!, validation.Policy!, BenchClock.RequestTime).Plan;
 
             var (rootPath, intermediatePath, files) = Issue(plan, dir);

@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using System.Globalization;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
@@ -31,7 +32,7 @@ public static class PlanningBenchmark
                 File.WriteAllText(path, SyntheticTopology.Json(servers));
 
                 ValidationResult? validation = null;
-                var validate = Measure.Run(() => validation = InputValidator.Validate(path, null), runs);
+                var validate = Measure.Run(() => validation = InputValidator.Validate(InputFileReader.Files, path, null), runs);
                 if (validation!.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
                 {
                     throw new InvalidOperationException("synthetic topology is invalid: " + validation.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));

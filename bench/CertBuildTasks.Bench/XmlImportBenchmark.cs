@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using System.Globalization;
 using System.Text;
 using CertBuildTasks.Diagnostics;
@@ -32,7 +33,7 @@ public static class XmlImportBenchmark
                 File.WriteAllText(xmlPath, TopologyBuilderFile(servers));
 
                 ValidationResult? fromXml = null;
-                var xml = Measure.Run(() => fromXml = InputValidator.Validate(xmlPath, null), runs);
+                var xml = Measure.Run(() => fromXml = InputValidator.Validate(InputFileReader.Files, xmlPath, null), runs);
                 if (fromXml!.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
                 {
                     throw new InvalidOperationException("synthetic .tbxml is invalid: " + error);
@@ -41,7 +42,7 @@ public static class XmlImportBenchmark
                 var jsonPath = Path.Combine(dir, $"topology-{servers}.json");
                 File.WriteAllText(jsonPath, TopologyJsonWriter.Write(fromXml.Topology!));
                 ValidationResult? fromJson = null;
-                var json = Measure.Run(() => fromJson = InputValidator.Validate(jsonPath, null), runs);
+                var json = Measure.Run(() => fromJson = InputValidator.Validate(InputFileReader.Files, jsonPath, null), runs);
 
                 var same = PlanJsonWriter.Write(PlanStage.Run(fromXml.Topology!, fromXml.Policy!, BenchClock.RequestTime).Plan, "bench")
                     .AsSpan().SequenceEqual(PlanJsonWriter.Write(PlanStage.Run(fromJson!.Topology!, fromJson.Policy!, BenchClock.RequestTime).Plan, "bench"));

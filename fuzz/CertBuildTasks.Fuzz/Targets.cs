@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CertBuildTasks.Bundle;
@@ -31,7 +32,7 @@ public sealed class Targets : IDisposable
     {
         _topology = Path.Combine(repoRoot, "samples", "Contoso", "topology.json");
         _policy = Path.Combine(repoRoot, "samples", "Contoso", "certificate-policy.json");
-        var validation = InputValidator.Validate(_topology, _policy);
+        var validation = InputValidator.Validate(InputFileReader.Files, _topology, _policy);
         _plan = PlanStage.Run(validation.Topology!, validation.Policy!, DateTimeOffset.UnixEpoch).Plan;
 
         // A throwaway CA and one certificate issued as planned: the good half of gate inputs.
@@ -73,9 +74,9 @@ public sealed class Targets : IDisposable
     {
         var diagnostics = kind switch
         {
-            "topology" => Pipeline(InputValidator.Validate(path, _policy)),
-            "policy" => Pipeline(InputValidator.Validate(_topology, path)),
-            "overrides" => Pipeline(InputValidator.Validate(_topology, _policy, path)),
+            "topology" => Pipeline(InputValidator.Validate(InputFileReader.Files, path, _policy)),
+            "policy" => Pipeline(InputValidator.Validate(InputFileReader.Files, _topology, path)),
+            "overrides" => Pipeline(InputValidator.Validate(InputFileReader.Files, _topology, _policy, path)),
             "issued" => IssuedStage.Run(_plan, [new(path, null)], [new(_root, null, null)], now, false, new Dictionary<string, byte[]>()).Diagnostics,
             "roots" => IssuedStage.Run(_plan, [new(_issued, null)], [new(path, null, null)], now, false, new Dictionary<string, byte[]>()).Diagnostics,
             "deployed" => DeployedStage.Run(_plan, _plan.Policy, [new(path, "fe01.contoso.com", "Default")], now).Diagnostics,

@@ -102,7 +102,8 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
     /// <summary>Applies the project's severity configuration and logs what remains (for a task outside the pipeline).</summary>
     protected IReadOnlyList<Diagnostic> Report(IEnumerable<Diagnostic> diagnostics)
     {
-        var resolved = Inputs().CreateResolver().ResolveAll(diagnostics);
+        var inputs = Inputs();
+        var resolved = inputs.CreateResolver(inputs.LoadSeverityConfiguration()).ResolveAll(diagnostics);
         LogAll(resolved);
         return resolved;
     }

@@ -45,7 +45,7 @@ public sealed class ConvertCertificateTopology : CertTask
 
         // The warnings matter here (an assumed product version, missing simple URLs): the JSON would
         // state them as facts, so they are reported, not only the errors.
-        var topology = TopologyLoader.Load(TopologyPath, OverridesPath, bag);
+        var topology = TopologyLoader.Load(InputFileReader.Files, TopologyPath, OverridesPath, bag);
         var destination = Path.GetFullPath(OutputFile, ProjectDirectory);
         string? json = null;
         if (topology is not null)

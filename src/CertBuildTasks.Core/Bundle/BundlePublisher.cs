@@ -1,5 +1,6 @@
 using CertBuildTasks.Generation;
 using CertBuildTasks.IO;
+using CertBuildTasks.Naming;
 
 namespace CertBuildTasks.Bundle;
 

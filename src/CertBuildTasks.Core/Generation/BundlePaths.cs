@@ -40,7 +40,7 @@ public static class BundlePaths
     /// validated where they come from (CBT1102, CBT1118); this is the last line of defence.
     /// </summary>
     public static string Segment(string name) =>
-        IO.FileNames.Problem(name) is { } problem
+        Naming.FileNames.Problem(name) is { } problem
             ? throw new InvalidOperationException($"'{name}' cannot be a bundle file or folder name: {problem}")
             : name;
 

@@ -9,8 +9,11 @@ namespace CertBuildTasks.Input;
 /// </summary>
 public static class InputFileReader
 {
-    /// <summary>16 MiB: a 10,000-server topology is about 2 MiB; anything larger is a mistake or an attack.</summary>
-    public const long MaxFileBytes = 16L * 1024 * 1024;
+    /// <summary>16 MiB (<see cref="InputLimits"/>): a 10,000-server topology is about 2 MiB.</summary>
+    public const long MaxFileBytes = InputLimits.MaxFileBytes;
+
+    /// <summary>The build's <see cref="InputTextSource"/>: the readers take their text from disk through this.</summary>
+    public static readonly InputTextSource Files = ReadText;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

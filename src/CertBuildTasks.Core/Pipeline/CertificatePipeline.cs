@@ -23,7 +23,7 @@ namespace CertBuildTasks.Pipeline;
 public sealed class CertificatePipeline(PipelineInputs inputs)
 {
     private readonly object _lock = new();
-    private SeverityResolver? _resolver;
+    private (SeverityConfiguration Files, SeverityResolver Resolver)? _severity;
     private StageResult<ValidatedInputs>? _validated;
     private StageResult<PlanOutcome>? _planned;
     private StageResult<GateOutcome>? _gated;
@@ -47,13 +47,22 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
     }
 
     /// <summary>The project's severity configuration, read once.</summary>
-    public SeverityResolver Resolver
+    public SeverityResolver Resolver => Severity.Resolver;
+
+    /// <summary>The configuration files (and those that could not be read) and the resolver over them.</summary>
+    private (SeverityConfiguration Files, SeverityResolver Resolver) Severity
     {
         get
         {
             lock (_lock)
             {
-                return _resolver ??= inputs.CreateResolver();
+                if (_severity is not { } severity)
+                {
+                    var files = inputs.LoadSeverityConfiguration();
+                    _severity = severity = (files, inputs.CreateResolver(files));
+                }
+
+                return severity;
             }
         }
     }
@@ -185,9 +194,10 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         var found = new List<Diagnostic>();
 
         // A configuration file that is a pipe, a device or too large is skipped, and said once, here.
-        found.AddRange(Resolver.Configs.Unreadable.Select(u =>
+        var configs = Severity.Files;
+        found.AddRange(configs.Unreadable.Select(u =>
             Diagnostic.Create(InputDiagnostics.FileUnreadable, SourceLocation.File(u.Path), "severity configuration", u.Problem)));
-        found.AddRange(Resolver.Configs.Conflicts.Select(c =>
+        found.AddRange(configs.Conflicts.Select(c =>
             Diagnostic.Create(InputDiagnostics.SeverityConfigConflict, SourceLocation.File(c.Path), c.Problem)));
         if (inputs.TopologyFiles.Length != 1)
         {
@@ -212,7 +222,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         ValidatedInputs? value = null;
         if (found.All(d => d.Descriptor != InputDiagnostics.ItemCount))
         {
-            var validation = InputValidator.Validate(inputs.TopologyPath!, inputs.PolicyPath, inputs.OverridesPath, cancellationToken);
+            var validation = InputValidator.Validate(InputFileReader.Files, inputs.TopologyPath!, inputs.PolicyPath, inputs.OverridesPath, cancellationToken);
             found.AddRange(validation.Diagnostics);
             value = validation.Topology is { } topology && validation.Policy is { } policy ? new ValidatedInputs(topology, policy) : null;
         }

@@ -62,10 +62,11 @@ public sealed record PipelineInputs
     internal string? OverridesPath => OverridesFiles.Length == 1 ? OverridesFiles[0] : null;
 
     /// <summary>The project's severity configuration: the switches and the configuration files the front end found.</summary>
-    public SeverityResolver CreateResolver() => new(
-        Severity,
-        SeverityConfiguration.Load(SeverityConfigFiles is { } files ? files : SeverityConfiguration.FilesAbove([ProjectFile, .. TopologyFiles, .. PolicyFiles, .. OverridesFiles])),
-        Path.GetFullPath(ProjectFile));
+    public SeverityResolver CreateResolver(SeverityConfiguration configuration) => new(Severity, configuration, Path.GetFullPath(ProjectFile));
+
+    /// <summary>The configuration files the front end found, or those above the project and every input.</summary>
+    public SeverityConfiguration LoadSeverityConfiguration() =>
+        SeverityConfigurationFiles.Load(SeverityConfigFiles is { } files ? files : SeverityConfigurationFiles.FilesAbove([ProjectFile, .. TopologyFiles, .. PolicyFiles, .. OverridesFiles]));
 
     /// <summary>
     /// A digest of every value above: two tasks of one build that pass the same values share one

@@ -13,58 +13,11 @@ namespace CertBuildTasks.Rules;
 /// </summary>
 public static class RuleCatalog
 {
-    public static IReadOnlyList<TopologyRule> TopologyRules { get; } =
-    [
-        new DuplicateFqdnRule(),
-        new InvalidDnsNameRule(),
-        new ServerInTwoPoolsRule(),
-        new PoolWithoutServersRule(),
-        new ExternalWebFqdnNotUniqueRule(),
-        new DirectorExternalWebFqdnRule(),
-        new SipDomainWithoutMeetUrlRule(),
-        new SimpleUrlInvalidRule(),
-        new InternalWebOverrideOnStandardEditionRule(),
-        new EdgeExternalFqdnMissingRule(),
-        new XmppOnSfB2019Rule(),
-        new PersistentChatOnSfB2019Rule(),
-        new StrictDnsSignInPoolUnknownRule(),
-        new DuplicateSipDomainRule(),
-        new MeetUrlForUnknownDomainRule(),
-        new SettingIgnoredForRoleRule(),
-        new StandardEditionServerMismatchRule(),
-        new ServerNameNotAFileNameRule(),
-        new ReverseProxyMissingRule(),
-        new PoolTooLargeRule(),
-        new TopologyBeyondLimitsRule(),
-    ];
+    public static IReadOnlyList<TopologyRule> TopologyRules => ValidationRules.TopologyRules;
 
-    public static IReadOnlyList<PolicyRule> PolicyRules { get; } =
-    [
-        new PolicyDefaultsAppliedRule(),
-        new KeySizeTooSmallRule(),
-        new KeySizeUnusualRule(),
-        new HashAlgorithmNotAllowedRule(),
-        new KeyAlgorithmNotRsaCspRule(),
-        new OAuthKeyTooSmallRule(),
-        new KeyMustBeExportableRule(),
-        new PublicCaOnlineRequestRule(),
-        new EdgeCmdletRequestRule(),
-        new CertreqWithoutCaConfigRule(),
-        new CaConfigMalformedRule(),
-        new PublicAuthorityRequiredRule(),
-    ];
+    public static IReadOnlyList<PolicyRule> PolicyRules => ValidationRules.PolicyRules;
 
-    public static IReadOnlyList<PlanRule> PlanRules { get; } =
-    [
-        new SanNameInvalidRule(),
-        new TooManySansRule(),
-        new SubjectRequiredTwiceRule(),
-        new WildcardSubjectRule(),
-        new WildcardOnDefaultUsageRule(),
-        new WildcardNotAllowedRule(),
-        new InternalNameOnPublicCertificateRule(),
-        new DuplicateFriendlyNameRule(),
-    ];
+    public static IReadOnlyList<PlanRule> PlanRules => ValidationRules.PlanRules;
 
     public static IReadOnlyList<GenerationRule> GenerationRules { get; } =
     [

@@ -24,7 +24,7 @@ public sealed class SeverityResolverTests : IDisposable
 
     /// <summary>The configuration the targets would hand over for an input at <paramref name="input"/> (relative to the scratch folder).</summary>
     private SeverityConfiguration Configs(string input = "p/topology.json") =>
-        SeverityConfiguration.Load(SeverityConfiguration.FilesAbove([_temp.File(input)]));
+        SeverityConfigurationFiles.Load(SeverityConfigurationFiles.FilesAbove([_temp.File(input)]));
 
     private DiagnosticSeverity Resolve(DiagnosticDescriptor descriptor, SeverityOptions? options = null, string input = "p/topology.json") =>
         new SeverityResolver(options ?? Options(), Configs(input)).Resolve(Diagnostic.Create(descriptor, new SourceLocation(_temp.File(input), 1, 1))).Severity;

@@ -7,6 +7,7 @@ using CertBuildTasks.Bundle;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
 using CertBuildTasks.IO;
+using CertBuildTasks.Naming;
 using CertBuildTasks.Tests.Infrastructure;
 using FsCheck.Xunit;
 

@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Validation;
 using Newtonsoft.Json.Linq;
@@ -20,7 +21,7 @@ public static class Validate
             policyPath = temp.Write("policy.json", policyText);
         }
 
-        var result = InputValidator.Validate(topologyPath, policyPath);
+        var result = InputValidator.Validate(InputFileReader.Files, topologyPath, policyPath);
         return new Outcome(result, topologyText, policyText ?? string.Empty);
     }
 

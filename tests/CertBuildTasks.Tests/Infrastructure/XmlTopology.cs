@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
@@ -43,7 +44,7 @@ public static class XmlTopology
     public static string Fixture(string fileName) => Path.Combine(AppContext.BaseDirectory, "Topology", "Fixtures", fileName);
 
     public static ValidationResult Validate(string topologyPath, string? overridesPath = null) =>
-        InputValidator.Validate(topologyPath, null, overridesPath);
+        InputValidator.Validate(InputFileReader.Files, topologyPath, null, overridesPath);
 
     /// <summary>Validates (failing the test on errors) and plans with the built-in policy.</summary>
     public static (LyncTopology Topology, CertificatePlan Plan, IReadOnlyList<Diagnostic> Diagnostics) Plan(string topologyPath, string? overridesPath = null)

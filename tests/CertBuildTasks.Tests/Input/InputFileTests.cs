@@ -13,7 +13,7 @@ public class InputFileTests
     {
         using var temp = new TempDirectory();
         var path = temp.Write(fileName, topologyText);
-        var result = InputValidator.Validate(path, null);
+        var result = InputValidator.Validate(InputFileReader.Files, path, null);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.Single(errors);
         Assert.Null(result.Topology);
@@ -95,7 +95,7 @@ public class InputFileTests
     public void A_missing_file_is_CBT1001()
     {
         using var temp = new TempDirectory();
-        var d = Assert.Single(InputValidator.Validate(temp.File("nope.json"), null).Diagnostics);
+        var d = Assert.Single(InputValidator.Validate(InputFileReader.Files, temp.File("nope.json"), null).Diagnostics);
         Assert.Equal("CBT1001", d.Id);
         Assert.Contains("nope.json", d.Message, StringComparison.Ordinal);
     }
@@ -110,7 +110,7 @@ public class InputFileTests
             stream.SetLength(50L * 1024 * 1024);
         }
 
-        var d = Assert.Single(InputValidator.Validate(path, null).Diagnostics);
+        var d = Assert.Single(InputValidator.Validate(InputFileReader.Files, path, null).Diagnostics);
         Assert.Equal("CBT1005", d.Id);
         Assert.Equal(1, d.Location.Line);
     }
@@ -121,7 +121,7 @@ public class InputFileTests
         using var temp = new TempDirectory();
         var path = temp.File("latin1.json");
         File.WriteAllBytes(path, Encoding.Latin1.GetBytes("{ \"productVersion\": \"SfB2015\", \"x\": \"caf\u00e9\" }"));
-        Assert.Equal("CBT1006", Assert.Single(InputValidator.Validate(path, null).Diagnostics).Id);
+        Assert.Equal("CBT1006", Assert.Single(InputValidator.Validate(InputFileReader.Files, path, null).Diagnostics).Id);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class InputFileTests
         {
             var path = temp.File("bom.json");
             File.WriteAllBytes(path, [.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
-            var result = InputValidator.Validate(path, null);
+            var result = InputValidator.Validate(InputFileReader.Files, path, null);
             Assert.NotNull(result.Topology);
         }
     }
@@ -178,7 +178,7 @@ public class InputFileTests
         topology["unknown"] = true;
         using var temp = new TempDirectory();
         var path = temp.Write("t.json", SampleInputs.ToText(topology));
-        var errors = InputValidator.Validate(path, null).Diagnostics.Where(d => d.Id == "CBT1004").ToList();
+        var errors = InputValidator.Validate(InputFileReader.Files, path, null).Diagnostics.Where(d => d.Id == "CBT1004").ToList();
         Assert.Equal(3, errors.Count);
     }
 
@@ -188,7 +188,7 @@ public class InputFileTests
         using var temp = new TempDirectory();
         var topology = temp.Write("t.json", "{ ");
         var policy = temp.Write("p.json", "{ \"keySize\": \"big\" }");
-        var ids = InputValidator.Validate(topology, policy).Diagnostics.Select(d => d.Id).ToList();
+        var ids = InputValidator.Validate(InputFileReader.Files, topology, policy).Diagnostics.Select(d => d.Id).ToList();
         Assert.Equal(["CBT1004", "CBT1003"], ids.OrderByDescending(x => x, StringComparer.Ordinal));
     }
 

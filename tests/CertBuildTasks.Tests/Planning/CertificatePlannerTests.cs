@@ -1,3 +1,4 @@
+using CertBuildTasks.Input;
 using CertBuildTasks.Bench;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Naming;
@@ -273,7 +274,7 @@ public class CertificatePlannerTests
     {
         using var temp = new TempDirectory();
         var path = temp.Write("big.json", SyntheticTopology.Json(10_000));
-        var validation = InputValidator.Validate(path, null);
+        var validation = InputValidator.Validate(InputFileReader.Files, path, null);
         Assert.DoesNotContain(validation.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var a = PlanStage.Run(validation.Topology!, validation.Policy!, Plan.RequestTime).Plan;
         var b = PlanStage.Run(validation.Topology!, validation.Policy!, Plan.RequestTime).Plan;

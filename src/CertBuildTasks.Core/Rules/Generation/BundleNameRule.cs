@@ -1,6 +1,7 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;
 using CertBuildTasks.IO;
+using CertBuildTasks.Naming;
 using CertBuildTasks.Planning;
 
 namespace CertBuildTasks.Rules.Generation;
