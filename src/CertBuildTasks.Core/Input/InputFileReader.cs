@@ -47,14 +47,7 @@ public static class InputFileReader
                 return null;
             }
 
-            var text = Decode(bytes);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                diagnostics.Add(InputDiagnostics.FileEmpty, new SourceLocation(path, 1, 1), name);
-                return null;
-            }
-
-            return text;
+            return InputTextChecks.Accept(path, kind, Decode(bytes), diagnostics);
         }
         catch (DecoderFallbackException ex)
         {

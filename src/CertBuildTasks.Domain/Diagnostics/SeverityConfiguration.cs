@@ -12,7 +12,7 @@ namespace CertBuildTasks.Diagnostics;
 /// then the global one, then the category's and the all-rules bulk keys (which, as in Roslyn, do not
 /// reach rules that cannot be configured).
 /// </summary>
-public sealed class SeverityConfiguration : ISeveritySource
+public sealed class SeverityConfiguration
 {
     public static readonly SeverityConfiguration Empty = new(Array.Empty<string>(), Compiler.AnalyzerConfigSet.Create(ImmutableArray<Compiler.AnalyzerConfig>.Empty), Array.Empty<(string, string)>(), Array.Empty<(string, string)>());
 
@@ -37,8 +37,9 @@ public sealed class SeverityConfiguration : ISeveritySource
     public IReadOnlyList<(string Path, string Problem)> Conflicts { get; }
 
     /// <summary>
-    /// Parses the files a front end read (in the order given; the build reads them from disk, see
-    /// <c>SeverityConfigurationFiles</c>). A file named .globalconfig, or one that says
+    /// Parses the files a front end read, in the order given: the build reads them from disk
+    /// (<c>SeverityConfigurationFiles</c>), the analyzer gets their text from the compiler as additional
+    /// files, so both apply the same sections and globals. A file named .globalconfig, or one that says
     /// <c>is_global = true</c>, is global, as in the compiler.
     /// </summary>
     /// <param name="unreadable">Files that exist but could not be read, to be said.</param>

@@ -2,11 +2,11 @@ namespace CertBuildTasks.Diagnostics;
 
 /// <summary>
 /// Decides the severity a diagnostic is reported with. Precedence, lowest to highest (docs/severity.md):
-/// rule default → the configuration (<see cref="ISeveritySource"/>: the compiler's order) → NoWarn → WarningsAsErrors /
+/// rule default → the configuration files (<see cref="SeverityConfiguration"/>: the compiler's order) → NoWarn → WarningsAsErrors /
 /// TreatWarningsAsErrors (minus WarningsNotAsErrors). Non-configurable diagnostics keep their default.
 /// </summary>
 /// <param name="projectFile">Diagnostics without a file are configured as if they were in the project file.</param>
-public sealed class SeverityResolver(SeverityOptions options, ISeveritySource configs, string projectFile = "")
+public sealed class SeverityResolver(SeverityOptions options, SeverityConfiguration configs, string projectFile = "")
 {
     public Diagnostic Resolve(Diagnostic diagnostic)
     {

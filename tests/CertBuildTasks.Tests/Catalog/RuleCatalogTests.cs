@@ -80,7 +80,7 @@ public partial class RuleCatalogTests
         {
             var type = rule.GetType();
             var folder = type.Namespace!.Split('.').Last(); // Topology, Policy, …
-            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "src", "CertBuildTasks.Core", "Rules", folder, type.Name + ".cs")), type.Name + ".cs");
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "src", type.Assembly.GetName().Name!, "Rules", folder, type.Name + ".cs")), type.Name + ".cs");
             Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "tests", "CertBuildTasks.Tests", "Rules", folder, type.Name + "Tests.cs")), type.Name + "Tests.cs");
         }
     }

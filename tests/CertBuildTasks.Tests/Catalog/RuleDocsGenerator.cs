@@ -73,10 +73,10 @@ internal static partial class RuleDocsGenerator
             : m.Value);
     }
 
-    /// <summary>The file of the type that declares the descriptor (the namespace names the folder, as everywhere in Core).</summary>
+    /// <summary>The file of the type that declares the descriptor (its assembly names the project, the namespace the folder).</summary>
     public static string CodeFile(DiagnosticDescriptor descriptor)
     {
-        var type = typeof(RuleCatalog).Assembly.GetTypes()
+        var type = new[] { typeof(RuleCatalog).Assembly, typeof(ValidationRules).Assembly }.SelectMany(a => a.GetTypes())
             .FirstOrDefault(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
                 .Any(f => f.FieldType == typeof(DiagnosticDescriptor) && ReferenceEquals(f.GetValue(null), descriptor)));
         Assert.True(type is not null, "no type declares " + descriptor.Id);
@@ -86,7 +86,7 @@ internal static partial class RuleDocsGenerator
         }
 
         var folder = type.Namespace!["CertBuildTasks".Length..].TrimStart('.').Replace('.', '/');
-        var path = "src/CertBuildTasks.Core/" + (folder.Length == 0 ? string.Empty : folder + "/") + type.Name + ".cs";
+        var path = "src/" + type.Assembly.GetName().Name + "/" + (folder.Length == 0 ? string.Empty : folder + "/") + type.Name + ".cs";
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, path)), descriptor.Id + " is declared in " + type.FullName + ", expected in " + path);
         return path;
     }

@@ -1,3 +1,4 @@
+using CertBuildTasks.Validation;
 using System.Text;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Generation;

@@ -1,3 +1,4 @@
+using CertBuildTasks.Validation;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Planning;
 using Newtonsoft.Json.Linq;

@@ -1,3 +1,4 @@
+using CertBuildTasks.Validation;
 using System.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;

@@ -1,3 +1,5 @@
+using CertBuildTasks.Validation;
+using CertBuildTasks.Planning;
 using CertBuildTasks.Rules.Generation;
 using CertBuildTasks.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
@@ -86,7 +88,7 @@ public class TextPlacementRuleTests
     {
         var validation = Validate.Run(SampleInputs.Topology(), policy);
         Assert.NotNull(validation.Result.Policy);
-        var (plan, _) = CertBuildTasks.Pipeline.PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, Infrastructure.Plan.RequestTime);
+        var (plan, _) = CertBuildTasks.Validation.PlanStage.Run(validation.Result.Topology!, validation.Result.Policy!, Infrastructure.Plan.RequestTime);
         return CertBuildTasks.Pipeline.GenerationStage.Run(plan, Generate.Version);
     }
 }

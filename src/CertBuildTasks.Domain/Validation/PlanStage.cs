@@ -1,11 +1,10 @@
-using CertBuildTasks.Planning;
 using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Planning;
 using CertBuildTasks.Policy;
 using CertBuildTasks.Rules;
 using CertBuildTasks.Topology;
-using CertBuildTasks.Validation;
 
-namespace CertBuildTasks.Pipeline;
+namespace CertBuildTasks.Validation;
 
 /// <summary>The planning stage: plan every certificate, then judge the plan with the CBT21xx rules.</summary>
 public static class PlanStage
@@ -15,7 +14,7 @@ public static class PlanStage
     {
         var diagnostics = new DiagnosticBag();
         var plan = CertificatePlanner.Plan(topology, policy, requestTime, diagnostics);
-        foreach (var rule in RuleCatalog.PlanRules)
+        foreach (var rule in ValidationRules.PlanRules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             RuleRunner.Run(rule.Descriptor, diagnostics, report => rule.Analyze(plan, report), topology.SourcePath);
