@@ -1,12 +1,6 @@
-using System.Collections.Immutable;
 using System.Globalization;
-using CertBuildTasks.Analyzers;
 using CertBuildTasks.Input;
 using CertBuildTasks.Validation;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CertBuildTasks.Bench;
 
@@ -28,7 +22,7 @@ public static class LiveAnalysisBenchmark
             var path = "/bench/topology.json";
             var text = SyntheticTopology.Json(servers);
             var findings = 0;
-            var analyzer = Measure.Run(() => findings = Analyze(path, text).Length, runs);
+            var analyzer = Measure.Run(() => findings = LiveCompilation.Analyze([(path, "topology", text)]).Length, runs);
             var texts = new Dictionary<string, string> { [path] = text };
             var domain = Measure.Run(
                 () =>
@@ -43,39 +37,5 @@ public static class LiveAnalysisBenchmark
         }
 
         output.WriteLine();
-    }
-
-    private static ImmutableArray<Diagnostic> Analyze(string path, string text)
-    {
-        var compilation = CSharpCompilation.Create("Live", [CSharpSyntaxTree.ParseText("class C { }")], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var options = new AnalyzerOptions([new Text(path, text)], new Provider(path));
-        return compilation.WithAnalyzers([new CertificateInputsAnalyzer()], options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-    }
-
-    private sealed class Text(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>The options the SDK gives the topology: its CertKind.</summary>
-    private sealed class Provider(string topology) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options None = new(ImmutableDictionary<string, string>.Empty);
-
-        public override AnalyzerConfigOptions GlobalOptions => None;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path == topology ? new Options(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.CertKind", "topology")) : None;
-    }
-
-    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }

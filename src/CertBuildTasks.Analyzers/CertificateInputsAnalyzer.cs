@@ -65,8 +65,8 @@ public sealed class CertificateInputsAnalyzer : DiagnosticAnalyzer
             return Location.None;
         }
 
-        var lineIndex = Math.Min(Math.Max(location.Line, 1), Math.Max(text.Lines.Count, 1)) - 1;
-        var line = text.Lines.Count == 0 ? default : text.Lines[lineIndex];
+        var lineIndex = Math.Min(Math.Max(location.Line, 1), text.Lines.Count) - 1;
+        var line = text.Lines[lineIndex];
         var column = Math.Min(Math.Max(location.Column, 1) - 1, line.End - line.Start);
         var position = new LinePosition(lineIndex, column);
         return Location.Create(location.FilePath, new TextSpan(line.Start + column, 0), new LinePositionSpan(position, position));

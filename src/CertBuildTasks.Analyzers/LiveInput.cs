@@ -72,12 +72,6 @@ internal sealed class LiveInput
             return null;
         }
 
-        if (text.Length > InputLimits.MaxFileBytes)
-        {
-            diagnostics.Add(InputDiagnostics.FileTooLarge, new Diagnostics.SourceLocation(path, 1, 1), kind.DisplayName(), text.Length, InputLimits.MaxFileBytes);
-            return null;
-        }
-
         return InputTextChecks.Accept(path, kind, text.ToString(), diagnostics);
     };
 

@@ -76,7 +76,7 @@ public sealed class CertificateInputsAnalyzerTests
 
         foreach (var d in expected.Where(d => d.Severity != Ours.DiagnosticSeverity.Hidden))
         {
-            var result = new DiagnosticResult(d.Id, Roslyn(d.Severity)).WithMessage(d.Message);
+            var result = new DiagnosticResult(d.Id, RoslynDescriptors.ToRoslyn(d.Severity)).WithMessage(d.Message);
             test.ExpectedDiagnostics.Add(d.Location.IsNone || !texts.ContainsKey(d.Location.FilePath)
                 ? result
                 : result.WithSpan(d.Location.FilePath, Math.Max(d.Location.Line, 1), Math.Max(d.Location.Column, 1), Math.Max(d.Location.Line, 1), Math.Max(d.Location.Column, 1)));
@@ -85,14 +85,6 @@ public sealed class CertificateInputsAnalyzerTests
         await test.RunAsync();
         return expected;
     }
-
-    private static DiagnosticSeverity Roslyn(Ours.DiagnosticSeverity severity) => severity switch
-    {
-        Ours.DiagnosticSeverity.Error => DiagnosticSeverity.Error,
-        Ours.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
-        Ours.DiagnosticSeverity.Info => DiagnosticSeverity.Info,
-        _ => DiagnosticSeverity.Hidden,
-    };
 
     private static string RepoRoot()
     {

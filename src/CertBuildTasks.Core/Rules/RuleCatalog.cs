@@ -64,11 +64,7 @@ public static class RuleCatalog
 
     /// <summary>Every descriptor, ordered by ID: input, topology, policy, plan, issued, deployed, generation, internal.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. InputDiagnostics.All
-            .Concat(TopologyRules.Select(r => r.Descriptor))
-            .Concat(PolicyRules.Select(r => r.Descriptor))
-            .Concat(PlanDiagnostics.All)
-            .Concat(PlanRules.Select(r => r.Descriptor))
+        [.. ValidationRules.Descriptors
             .Concat(CertBuildTasks.Issued.IssuedDiagnostics.All)
             .Concat(IssuedRules.Select(r => r.Descriptor))
             .Concat(CertBuildTasks.Deployed.DeployedDiagnostics.All)
@@ -76,7 +72,6 @@ public static class RuleCatalog
             .Concat(GenerationRules.Select(r => r.Descriptor))
             .Concat(Csr.CsrDiagnostics.All)
             .Concat(IO.OutputDiagnostics.All)
-            .Concat(InternalDiagnostics.All)
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = AllDescriptors.ToDictionary(d => d.Id, StringComparer.Ordinal);

@@ -16,6 +16,8 @@ public sealed class SeverityConfiguration
 {
     public static readonly SeverityConfiguration Empty = new(Array.Empty<string>(), Compiler.AnalyzerConfigSet.Create(ImmutableArray<Compiler.AnalyzerConfig>.Empty), Array.Empty<(string, string)>(), Array.Empty<(string, string)>());
 
+    private const string BulkKey = "dotnet_analyzer_diagnostic.severity";
+
     private readonly Compiler.AnalyzerConfigSet _set;
     private readonly Dictionary<string, Compiler.AnalyzerConfigOptionsResult> _byFile = new(StringComparer.Ordinal);
 
@@ -72,9 +74,9 @@ public sealed class SeverityConfiguration
             return specific;
         }
 
-        var categoryKey = SeverityKeys.Category(descriptor);
+        var categoryKey = "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity";
         return Bulk(forFile.AnalyzerOptions, categoryKey) ?? Bulk(global.AnalyzerOptions, categoryKey)
-            ?? Bulk(forFile.AnalyzerOptions, SeverityKeys.AllRules) ?? Bulk(global.AnalyzerOptions, SeverityKeys.AllRules);
+            ?? Bulk(forFile.AnalyzerOptions, BulkKey) ?? Bulk(global.AnalyzerOptions, BulkKey);
     }
 
     private Compiler.AnalyzerConfigOptionsResult OptionsFor(string filePath)

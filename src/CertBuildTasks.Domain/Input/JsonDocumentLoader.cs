@@ -97,5 +97,6 @@ public static class JsonDocumentLoader
     /// <summary>Newtonsoft appends "Path 'x', line 3, position 5."; the location is already in the diagnostic.</summary>
     private static string CleanMessage(string message) => TrailingPosition.Replace(message, string.Empty).TrimEnd(' ', '.', ',');
 
-    private static readonly Regex TrailingPosition = new(@"\s*(Path '.*?',\s*)?line \d+, position \d+\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // Interpreted, not compiled: it runs only on a syntax error, and compiling it would cost every build.
+    private static readonly Regex TrailingPosition = new(@"\s*(Path '.*?',\s*)?line \d+, position \d+\.?\s*$", RegexOptions.CultureInvariant);
 }

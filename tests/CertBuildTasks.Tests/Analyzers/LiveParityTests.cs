@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CertBuildTasks.Analyzers;
+using CertBuildTasks.Bench;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Pipeline;
 using CertBuildTasks.Tests.Infrastructure;
@@ -55,11 +57,15 @@ public sealed class LiveParityTests : IDisposable
 
         // An input is named by its kind; a file without one is not ours.
         var (topology, _) = Prepare("broken-sample");
-        Assert.Empty(LiveCompilation.Analyze([(topology, "")]));
-        Assert.NotEmpty(LiveCompilation.Analyze([(topology, "topology")]));
+        Assert.Empty(LiveCompilation.Analyze([(topology, "", File.ReadAllText(topology))]));
+        Assert.NotEmpty(LiveCompilation.Analyze([(topology, "topology", File.ReadAllText(topology))]));
+
+        // The text the IDE holds is what is judged, whatever the file on disk says.
+        var fixedText = File.ReadAllText(Path.Combine(RepoPaths.Samples, "Contoso", "topology.json"));
+        Assert.DoesNotContain(LiveCompilation.Analyze([(topology, "topology", fixedText)]), d => d.Severity == Compiler.DiagnosticSeverity.Error);
     }
 
-    private IReadOnlyList<Compiler.Diagnostic> AssertSameFindings(string topology, string? policy, IReadOnlyList<string> configFiles)
+    private ImmutableArray<Compiler.Diagnostic> AssertSameFindings(string topology, string? policy, IReadOnlyList<string> configFiles)
     {
         var pipeline = new CertificatePipeline(new PipelineInputs
         {
@@ -72,37 +78,27 @@ public sealed class LiveParityTests : IDisposable
         var validated = pipeline.Validate();
         var build = validated.Diagnostics.Concat(validated.Succeeded ? pipeline.Plan().Diagnostics : ImmutableArray<Diagnostic>.Empty)
             .Select(d => d.Location.FilePath == pipeline.Inputs.ProjectFile ? d with { Location = SourceLocation.None } : d)
-            .Select(d => (d.Id, Severity: d.Severity.ToString(), d.Message, File: d.Location.FilePath, d.Location.Line, d.Location.Column))
+            .Select(d => (d.Id, Severity: RoslynDescriptors.ToRoslyn(d.Severity), d.Message, File: d.Location.FilePath, d.Location.Line, d.Location.Column))
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
 
-        var inputs = new List<(string, string)> { (topology, "topology") };
+        var inputs = new List<(string, string, string)> { (topology, "topology", File.ReadAllText(topology)) };
         if (policy is not null)
         {
-            inputs.Add((policy, "policy"));
+            inputs.Add((policy, "policy", File.ReadAllText(policy)));
         }
 
-        // The targets hand the severity configuration files over as additional files too.
-        inputs.AddRange(configFiles.Select(f => (f, "severity")));
-        var live = LiveCompilation.Analyze(inputs, configFiles);
+        var live = LiveCompilation.Analyze(inputs, [.. configFiles.Select(f => (f, File.ReadAllText(f)))]);
         var shown = live
             .Select(d => d.Location == Compiler.Location.None
-                ? (d.Id, Severity: Ours(d.Severity), Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), File: string.Empty, Line: 0, Column: 0)
-                : (d.Id, Severity: Ours(d.Severity), Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), File: d.Location.GetLineSpan().Path, Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Column: d.Location.GetLineSpan().StartLinePosition.Character + 1))
+                ? (d.Id, d.Severity, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), File: string.Empty, Line: 0, Column: 0)
+                : (d.Id, d.Severity, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), File: d.Location.GetLineSpan().Path, Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Column: d.Location.GetLineSpan().StartLinePosition.Character + 1))
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
 
         Assert.Equal(build, shown);
         return live;
     }
-
-    private static string Ours(Compiler.DiagnosticSeverity severity) => severity switch
-    {
-        Compiler.DiagnosticSeverity.Error => nameof(DiagnosticSeverity.Error),
-        Compiler.DiagnosticSeverity.Warning => nameof(DiagnosticSeverity.Warning),
-        Compiler.DiagnosticSeverity.Info => nameof(DiagnosticSeverity.Info),
-        _ => nameof(DiagnosticSeverity.Hidden),
-    };
 
     private (string Topology, string? Policy) Prepare(string name)
     {

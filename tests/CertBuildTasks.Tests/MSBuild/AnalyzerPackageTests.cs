@@ -78,6 +78,9 @@ public sealed class AnalyzerPackageTests : IDisposable
         Assert.True(buildCode == 0, build);
         Assert.NotEmpty(Lines(build, "/analyzer:"));
         Assert.DoesNotContain(Lines(build, "/analyzer:"), l => l.Contains("analyzers/dotnet/", StringComparison.Ordinal) && l.Contains("certbuildtasks", StringComparison.OrdinalIgnoreCase));
+        // Nor the inputs as additional files: an edited topology does not recompile the project's assembly.
+        Assert.DoesNotContain(Lines(build, "/additionalfile:"), l => l.Contains("topology.json", StringComparison.Ordinal));
+        Assert.Contains(Lines(design, "/additionalfile:"), l => l.Contains("topology.json", StringComparison.Ordinal));
         var reported = Assert.Single(Lines(build, "warning CBT1116").Distinct());
         Assert.Equal(Position(live), Position(reported));
         Assert.True(File.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "certbundle", "plan.json")));
@@ -109,25 +112,14 @@ public sealed class AnalyzerPackageTests : IDisposable
     private (string Version, string Nupkg) Pack()
     {
         var version = "0.1.0-live" + Guid.NewGuid().ToString("N")[..8];
-        var feed = _dir.File("feed");
-        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
-        var (code, output) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-p:MinVerVersionOverride=" + version, "-nologo");
-        Assert.True(code == 0, output);
-        return (version, Path.Combine(feed, $"CertBuildTasks.{version}.nupkg"));
+        return (version, LocalFeed.Pack(_dir.File("feed"), version));
     }
 
     /// <summary>A project that compiles (live analysis needs the compiler), referencing the packed package.</summary>
     private string Consumer(string version)
     {
         var consumer = _dir.File("consumer");
-        Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config><add key="globalPackagesFolder" value="{_dir.File("packages")}" /></config>
-              <packageSources><clear /><add key="local" value="{_dir.File("feed")}" /></packageSources>
-            </configuration>
-            """);
+        LocalFeed.Configure(consumer, _dir.File("feed"), _dir.File("packages"), feedOnly: true);
         File.WriteAllText(Path.Combine(consumer, "topology.json"), SampleInputs.ToText(SampleInputs.TopologyWithWarning())); // CBT1116
         File.WriteAllText(Path.Combine(consumer, "certificate-policy.json"), SampleInputs.ToText(SampleInputs.Policy()));
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""

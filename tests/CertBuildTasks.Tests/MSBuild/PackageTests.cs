@@ -18,12 +18,9 @@ public sealed class PackageTests : IDisposable
     {
         var version = "0.1.0-test" + Guid.NewGuid().ToString("N")[..8];
         var feed = _dir.File("feed");
-        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
-        var (packCode, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-p:MinVerVersionOverride=" + version, "-nologo");
-        Assert.True(packCode == 0, packOutput);
+        var nupkg = LocalFeed.Pack(feed, version);
 
         // What is in the package: tasks and their private dependencies, build logic, no lib/, no dependencies.
-        var nupkg = Path.Combine(feed, $"CertBuildTasks.{version}.nupkg");
         using (var zip = ZipFile.OpenRead(nupkg))
         {
             var entries = zip.Entries.Select(e => e.FullName).ToList();
@@ -57,14 +54,7 @@ public sealed class PackageTests : IDisposable
         }
 
         var consumer = _dir.File("consumer");
-        Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config><add key="globalPackagesFolder" value="{_dir.File("packages")}" /></config>
-              <packageSources><add key="local" value="{feed}" /></packageSources>
-            </configuration>
-            """);
+        LocalFeed.Configure(consumer, feed, _dir.File("packages"));
         File.WriteAllText(Path.Combine(consumer, "topology.json"), SampleInputs.ToText(SampleInputs.Topology()));
         File.WriteAllText(Path.Combine(consumer, "certificate-policy.json"), SampleInputs.ToText(SampleInputs.Policy()));
         // The consumer is the README's quick start, as written there (its floating 0.1.0-* finds the packed version).
@@ -101,10 +91,7 @@ public sealed class PackageTests : IDisposable
     public void Every_commit_packs_as_a_version_of_its_own_taken_from_git()
     {
         var feed = _dir.File("feed");
-        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
-        var (packCode, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-nologo");
-        Assert.True(packCode == 0, packOutput);
-        var nupkg = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        var nupkg = LocalFeed.Pack(feed);
         var version = Path.GetFileNameWithoutExtension(nupkg)["CertBuildTasks.".Length..];
 
         // MinVer: the last v-tag and the commits since; before the first tag, 0.1.0-alpha.0.<height>,
