@@ -18,7 +18,8 @@ public static class LiveCompilation
 {
     private const string KindKey = "build_metadata.AdditionalFiles.CertKind";
 
-    public static ImmutableArray<Diagnostic> Analyze(IReadOnlyList<(string Path, string Kind, string Text)> inputs, IReadOnlyList<(string Path, string Text)>? configs = null)
+    /// <param name="properties">MSBuild properties made visible to the compiler (CompilerVisibleProperty), by name.</param>
+    public static ImmutableArray<Diagnostic> Analyze(IReadOnlyList<(string Path, string Kind, string Text)> inputs, IReadOnlyList<(string Path, string Text)>? configs = null, IReadOnlyDictionary<string, string>? properties = null)
     {
         configs ??= [];
         var set = AnalyzerConfigSet.Create(configs.Select(c => AnalyzerConfig.Parse(c.Text, c.Path)).ToImmutableArray());
@@ -31,7 +32,8 @@ public static class LiveCompilation
             [CSharpSyntaxTree.ParseText("class C { }")],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions));
-        var options = new AnalyzerOptions(texts, new Provider(set, kinds));
+        var global = set.GlobalConfigOptions.AnalyzerOptions.SetItems((properties ?? new Dictionary<string, string>()).Select(p => new KeyValuePair<string, string>("build_property." + p.Key, p.Value)));
+        var options = new AnalyzerOptions(texts, new Provider(set, global, kinds));
         return compilation.WithAnalyzers([new CertificateInputsAnalyzer()], options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -44,9 +46,9 @@ public static class LiveCompilation
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class Provider(AnalyzerConfigSet set, IReadOnlyDictionary<string, string> kinds) : AnalyzerConfigOptionsProvider
+    private sealed class Provider(AnalyzerConfigSet set, ImmutableDictionary<string, string> global, IReadOnlyDictionary<string, string> kinds) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions => new Options(set.GlobalConfigOptions.AnalyzerOptions);
+        public override AnalyzerConfigOptions GlobalOptions => new Options(global);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(set.GetOptionsForSourcePath(tree.FilePath).AnalyzerOptions);
 

@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using CertBuildTasks.Diagnostics;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 using Ours = CertBuildTasks.Diagnostics;
 
 namespace CertBuildTasks.Analyzers;
@@ -29,6 +32,7 @@ public sealed class CertificateInputsAnalyzer : DiagnosticAnalyzer
             }
 
             var findings = new OnceFindings(input);
+            var descriptors = RoslynDescriptors.ForHelpBase(HelpBase(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
             start.RegisterAdditionalFileAction(file =>
             {
                 if (input.Find(file.AdditionalFile.Path) is null)
@@ -44,16 +48,20 @@ public sealed class CertificateInputsAnalyzer : DiagnosticAnalyzer
                     var elsewhere = input.Find(finding.Location.FilePath) is null;
                     if (inThisFile || (isTopology && elsewhere))
                     {
-                        file.ReportDiagnostic(ToRoslyn(finding, inThisFile ? file.AdditionalFile.GetText(file.CancellationToken) : null));
+                        file.ReportDiagnostic(ToRoslyn(descriptors[finding.Id], finding, inThisFile ? file.AdditionalFile.GetText(file.CancellationToken) : null));
                     }
                 }
             });
         });
     }
 
-    private static Diagnostic ToRoslyn(Ours.Diagnostic finding, SourceText? text)
+    /// <summary>Where the build's findings link to: the properties the targets make visible to the compiler.</summary>
+    private static Uri? HelpBase(AnalyzerConfigOptions global) => RuleHelpLocation.Resolve(
+        global.TryGetValue("build_property.CertRulesHelpBaseUri", out var published) ? published : null,
+        global.TryGetValue("build_property._CertRulesHelpDirectory", out var local) ? local : null);
+
+    private static Diagnostic ToRoslyn(DiagnosticDescriptor descriptor, Ours.Diagnostic finding, SourceText? text)
     {
-        var descriptor = RoslynDescriptors.For(finding.Descriptor);
         return Diagnostic.Create(descriptor, LocationOf(finding.Location, text), RoslynDescriptors.ToRoslyn(finding.Severity), additionalLocations: null, properties: null, finding.Message);
     }
 

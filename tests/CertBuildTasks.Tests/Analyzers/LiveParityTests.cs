@@ -30,6 +30,30 @@ public sealed class LiveParityTests : IDisposable
     }
 
     [Fact]
+    public void Each_finding_links_to_the_rule_page_the_build_links_to()
+    {
+        var (topology, policy) = Prepare("broken-sample");
+        var pages = Path.Combine(RepoPaths.Docs, "rules") + Path.DirectorySeparatorChar;
+        var live = LiveCompilation.Analyze(
+            [(topology, "topology", File.ReadAllText(topology)), (policy!, "policy", File.ReadAllText(policy!))],
+            properties: new Dictionary<string, string> { ["_CertRulesHelpDirectory"] = pages });
+
+        Assert.NotEmpty(live);
+        var helpBase = RuleHelpLocation.Resolve(null, pages);
+        foreach (var d in live)
+        {
+            Assert.Equal(CertBuildTasks.Rules.RuleCatalog.Find(d.Id)!.HelpUri(helpBase), d.Descriptor.HelpLinkUri);
+            Assert.True(File.Exists(new Uri(d.Descriptor.HelpLinkUri).LocalPath), d.Descriptor.HelpLinkUri);
+        }
+
+        // A published base wins, as in the build.
+        var published = LiveCompilation.Analyze(
+            [(topology, "topology", File.ReadAllText(topology))],
+            properties: new Dictionary<string, string> { ["CertRulesHelpBaseUri"] = "https://example.org/rules", ["_CertRulesHelpDirectory"] = pages });
+        Assert.All(published, d => Assert.Equal("https://example.org/rules/" + d.Id + ".md", d.Descriptor.HelpLinkUri));
+    }
+
+    [Fact]
     public void An_editorconfig_section_for_the_topology_sets_the_severity_in_the_ide_as_in_the_build()
     {
         var (topology, policy) = Prepare("contoso-with-warning");

@@ -72,6 +72,12 @@ public sealed class AnalyzerPackageTests : IDisposable
         Assert.Contains(Path.Combine(consumer, "topology.json") + "(", live, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "certbundle")));
 
+        // The compiler is told where the package's rule pages are, so the IDE's findings link to them.
+        var generated = File.ReadAllText(Path.Combine(consumer, "obj", "Debug", "net10.0", "Consumer.GeneratedMSBuildEditorConfig.editorconfig"));
+        var pages = System.Text.RegularExpressions.Regex.Match(generated, @"build_property\._CertRulesHelpDirectory = (?<dir>.+)").Groups["dir"].Value.Trim();
+        Assert.StartsWith(_dir.File("packages"), pages, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(pages, "CBT1116.md")), pages);
+
         // An explicit build: the task reports it at the same place and the compiler is not given the
         // analyzer (nor its dependencies), so nothing is reported twice.
         var (buildCode, build) = DotNetCli.Run(consumer, "build", "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-clp:NoSummary", "-v:d");
