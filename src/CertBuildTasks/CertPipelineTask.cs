@@ -69,37 +69,17 @@ public abstract class CertPipelineTask : CertTask
         RulesHelpBase = HelpBase(),
         ValidationTime = ValidationTime,
         Issued = [.. IssuedCertificates.Select(i => new IssuedStage.Input(i.GetMetadata("FullPath"), Metadata(i, "PlannedId")))],
-        Roots = [.. TrustedRootCertificates.Select(r => new IssuedStage.RootInput(r.GetMetadata("FullPath"), Authority(r.GetMetadata("Authority")), Role(r.GetMetadata("Role"))))],
+        Roots = [.. TrustedRootCertificates.Select(r => new IssuedStage.RootInput(r.GetMetadata("FullPath"), IssuedStage.RootInput.ParseAuthority(r.GetMetadata("Authority")), IssuedStage.RootInput.ParseRole(r.GetMetadata("Role"))))],
         RequireAllIssued = RequireAllIssued,
         Deployed = [.. DeployedCertificates.Select(i => new DeployedStage.Input(i.GetMetadata("FullPath"), Metadata(i, "Server"), Metadata(i, "Use"), Metadata(i, "PlannedId")))],
         Keys = GenerateCsr ? new KeySettings(KeyStorePath, KeyPasswordVariable, [.. OutputDirectories.Where(d => !string.IsNullOrWhiteSpace(d))]) : null,
     };
 
     /// <summary>The SARIF log holds every stage's stored findings: those of this build and those of stages it skipped.</summary>
-    /// <remarks>
-    /// Paths are relative to the repository's root when the project is in one (code scanning reads them
-    /// from there: two projects of one repository both have a topology.json), and the automation id
-    /// names the project's folder in the repository, so their runs are told apart.
-    /// </remarks>
     protected void WriteSarif()
     {
         var stored = State.LoadDiagnostics();
         State.MarkReplay(stored);
-        var repository = SarifLogWriter.RepositoryRoot(ProjectDirectory);
-        var where = repository is null ? Path.GetFileNameWithoutExtension(ProjectFile) : Path.GetRelativePath(repository, Path.GetFullPath(ProjectFile)).Replace('\\', '/');
-        IO.AtomicFile.WriteAllBytesIfChanged(SarifLogPath, SarifLogWriter.Write(
-            [.. stored.Select(Effective)], repository ?? ProjectDirectory, ToolVersion, Path.GetFullPath(ProjectFile), HelpBase(), "CertBuildTasks/" + where + "/",
-            repository is null ? SarifLogWriter.BaseId : SarifLogWriter.RepositoryBaseId));
+        IO.AtomicFile.WriteAllBytesIfChanged(SarifLogPath, SarifLogWriter.WriteForProject([.. stored.Select(Effective)], ProjectFile, ToolVersion, HelpBase()));
     }
-
-
-    private static AuthorityKind? Authority(string value) =>
-        Enum.TryParse<AuthorityKind>(value, ignoreCase: true, out var kind) ? kind : null;
-
-    private static bool? Role(string value) => value.ToUpperInvariant() switch
-    {
-        "ROOT" => true,
-        "INTERMEDIATE" => false,
-        _ => null,
-    };
 }

@@ -157,7 +157,5 @@ public abstract class CertTask : Microsoft.Build.Utilities.Task, ICancelableTask
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
     }
 
-    protected static string ToolVersion =>
-        typeof(CertTask).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    protected static string ToolVersion => CertBuildTasks.Pipeline.ToolVersion.Current;
 }

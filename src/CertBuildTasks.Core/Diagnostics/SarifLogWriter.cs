@@ -29,6 +29,22 @@ public static class SarifLogWriter
         return null;
     }
 
+    /// <summary>
+    /// The SARIF log of one project's run, as every front end writes it. Paths are relative to the
+    /// repository's root when the project is in one (code scanning reads them from there: two projects
+    /// of one repository both have a topology.json), and the automation id names the project's path in
+    /// the repository, so their runs are told apart.
+    /// </summary>
+    /// <param name="projectExists">False for a front end that only names a project (certbuild without --project): results without a file then have no location.</param>
+    public static byte[] WriteForProject(IReadOnlyList<Diagnostic> diagnostics, string projectFile, string toolVersion, Uri? helpBase, bool projectExists = true)
+    {
+        var project = Path.GetFullPath(projectFile);
+        var projectDirectory = Path.GetDirectoryName(project) ?? string.Empty;
+        var repository = RepositoryRoot(projectDirectory);
+        var where = repository is null ? Path.GetFileNameWithoutExtension(project) : Path.GetRelativePath(repository, project).Replace('\\', '/');
+        return Write(diagnostics, repository ?? projectDirectory, toolVersion, projectExists ? project : string.Empty, helpBase, "CertBuildTasks/" + where + "/", repository is null ? BaseId : RepositoryBaseId);
+    }
+
     /// <param name="fallbackFile">Where results without a file are located (the project file), as in the MSBuild log.</param>
     /// <param name="helpBase">Where the rule pages are (absolute; CBT1106.md below it): helpUri of every rule, and the tool's informationUri.</param>
     /// <param name="automationId">Tells this project's run apart from another project's of the same repository (automationDetails.id).</param>

@@ -20,7 +20,8 @@ namespace CertBuildTasks.Pipeline;
 /// Front ends (the MSBuild tasks, a command line) only map their parameters to <see cref="PipelineInputs"/>,
 /// report what a stage found, and keep or publish its result.
 /// </summary>
-public sealed class CertificatePipeline(PipelineInputs inputs)
+/// <param name="progress">Told when a stage starts and how far a long one got; null for a build, which logs no progress.</param>
+public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress? progress = null)
 {
     private readonly object _lock = new();
     private (SeverityConfiguration Files, SeverityResolver Resolver)? _severity;
@@ -70,21 +71,21 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
     private SourceLocation ProjectLocation => SourceLocation.File(Path.GetFullPath(inputs.ProjectFile));
 
     public StageResult<ValidatedInputs> Validate(CancellationToken cancellationToken = default) =>
-        Once(ref _validated, () => RunValidate(cancellationToken));
+        Once(ref _validated, PipelineStage.Validate, () => RunValidate(cancellationToken));
 
     public StageResult<PlanOutcome> Plan(CancellationToken cancellationToken = default) =>
-        Once(ref _planned, () => RunPlan(cancellationToken));
+        Once(ref _planned, PipelineStage.Plan, () => RunPlan(cancellationToken));
 
     /// <summary>The gate. Writes the PFX of centrally generated keys whose certificate passed (a side effect of judging, done once).</summary>
     public StageResult<GateOutcome> Gate(CancellationToken cancellationToken = default) =>
-        Once(ref _gated, () => RunGate(cancellationToken));
+        Once(ref _gated, PipelineStage.Issued, () => RunGate(cancellationToken));
 
     public StageResult<DeployedOutcome> CheckDeployed(CancellationToken cancellationToken = default) =>
-        Once(ref _deployed, () => RunDeployed(cancellationToken));
+        Once(ref _deployed, PipelineStage.Deployed, () => RunDeployed(cancellationToken));
 
     /// <summary>Every generated file, in memory. With CertGenerateCsr, keys missing from the key store are made and stored.</summary>
     public StageResult<GenerationOutcome> Generate(CancellationToken cancellationToken = default) =>
-        Once(ref _generated, () => RunGenerate(cancellationToken));
+        Once(ref _generated, PipelineStage.Generate, () => RunGenerate(cancellationToken));
 
     /// <summary>
     /// The whole bundle: the generated files, plan.json (its only writer), SHA256SUMS, report.html with
@@ -163,6 +164,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
     public StageResult<BundleOutcome> PublishBundle(string bundleDirectory, string zipFile, IReadOnlyList<Diagnostic> reported, CancellationToken cancellationToken = default)
     {
         var bundle = Bundle(reported, cancellationToken);
+        progress?.Invoke(PipelineStage.Bundle, string.Empty, 0, 0);
         if (bundle.Succeeded)
         {
             BundlePublisher.Publish(bundleDirectory, zipFile, bundle.Value!.Files, cancellationToken);
@@ -171,7 +173,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         return bundle;
     }
 
-    private StageResult<T> Once<T>(ref StageResult<T>? slot, Func<StageResult<T>> run)
+    private StageResult<T> Once<T>(ref StageResult<T>? slot, PipelineStage stage, Func<StageResult<T>> run)
         where T : class
     {
         lock (_lock)
@@ -179,6 +181,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
             // Not cached when it throws (cancellation, a write that failed): the next call tries again.
             if (slot is null)
             {
+                progress?.Invoke(stage, string.Empty, 0, 0);
                 slot = run();
                 _computed.Add(slot.Stage);
             }
@@ -269,7 +272,8 @@ public sealed class CertificatePipeline(PipelineInputs inputs)
         var (plan, now, _) = planned.Value!;
         var store = OpenKeyStore();
         var centralKeys = store is null ? new Dictionary<string, byte[]>() : PfxFiles.PublicKeys(plan, store);
-        var result = IssuedStage.Run(plan, inputs.Issued, inputs.Roots, now, inputs.RequireAllIssued, centralKeys, cancellationToken);
+        var result = IssuedStage.Run(plan, inputs.Issued, inputs.Roots, now, inputs.RequireAllIssued, centralKeys,
+            progress is null ? null : (what, done, total) => progress(PipelineStage.Issued, what, done, total), cancellationToken);
 
         // "Passed" counts errors as the project configures them, like the build's own verdict.
         var passed = result.Passed(d => Resolver.Resolve(d).Severity == DiagnosticSeverity.Error);

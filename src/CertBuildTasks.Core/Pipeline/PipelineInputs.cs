@@ -86,6 +86,7 @@ public sealed record PipelineInputs
         Add("warnaserror", string.Join(';', Severity.WarningsAsErrors.Order(StringComparer.OrdinalIgnoreCase)));
         Add("warnnotaserror", string.Join(';', Severity.WarningsNotAsErrors.Order(StringComparer.OrdinalIgnoreCase)));
         Add("treatwarningsaserrors", Severity.TreatWarningsAsErrors);
+        Add("overrides", string.Join(';', Severity.Overrides.OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Select(o => o.Key + "=" + o.Value)));
         Add("configs", SeverityConfigFiles is { } configs ? string.Join(';', configs) : "(discover)");
         foreach (var i in Issued) Add("issued", i.Path + "|" + i.PlannedId);
         foreach (var r in Roots) Add("root", r.Path + "|" + r.Authority + "|" + r.DeclaredRoot);

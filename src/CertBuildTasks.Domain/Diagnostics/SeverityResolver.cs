@@ -3,7 +3,8 @@ namespace CertBuildTasks.Diagnostics;
 /// <summary>
 /// Decides the severity a diagnostic is reported with. Precedence, lowest to highest (docs/severity.md):
 /// rule default → the configuration files (<see cref="SeverityConfiguration"/>: the compiler's order) → NoWarn → WarningsAsErrors /
-/// TreatWarningsAsErrors (minus WarningsNotAsErrors). Non-configurable diagnostics keep their default.
+/// TreatWarningsAsErrors (minus WarningsNotAsErrors) → a command line's per-rule levels
+/// (<see cref="SeverityOptions.Overrides"/>). Non-configurable diagnostics keep their default.
 /// </summary>
 /// <param name="projectFile">Diagnostics without a file are configured as if they were in the project file.</param>
 public sealed class SeverityResolver(SeverityOptions options, SeverityConfiguration configs, string projectFile = "")
@@ -30,6 +31,11 @@ public sealed class SeverityResolver(SeverityOptions options, SeverityConfigurat
              (options.TreatWarningsAsErrors && !options.WarningsNotAsErrors.Contains(descriptor.Id))))
         {
             severity = DiagnosticSeverity.Error;
+        }
+
+        if (options.Overrides.TryGetValue(descriptor.Id, out var given))
+        {
+            severity = given ?? descriptor.DefaultSeverity;
         }
 
         return diagnostic with { Severity = severity };

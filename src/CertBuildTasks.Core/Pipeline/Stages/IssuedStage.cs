@@ -16,7 +16,20 @@ public static class IssuedStage
 {
     public sealed record Input(string Path, string? PlannedId);
 
-    public sealed record RootInput(string Path, AuthorityKind? Authority, bool? DeclaredRoot);
+    public sealed record RootInput(string Path, AuthorityKind? Authority, bool? DeclaredRoot)
+    {
+        /// <summary>The Authority metadata (internal or public, any case); null when empty or neither.</summary>
+        public static AuthorityKind? ParseAuthority(string? value) =>
+            Enum.TryParse<AuthorityKind>(value, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+
+        /// <summary>The Role metadata: true for Root, false for Intermediate (any case); null when empty or neither.</summary>
+        public static bool? ParseRole(string? value) => value?.Trim().ToUpperInvariant() switch
+        {
+            "ROOT" => true,
+            "INTERMEDIATE" => false,
+            _ => null,
+        };
+    }
 
     /// <summary>A matched certificate, what was found against it, and the CA certificates above it.</summary>
     public sealed record Judged(IssuedMatch Match, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<byte[]> ChainPath);
@@ -41,10 +54,11 @@ public static class IssuedStage
         DateTimeOffset validationTime,
         bool requireAll,
         IReadOnlyDictionary<string, byte[]> centralPublicKeys,
+        Action<string, int, int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
-        var loaded = Read(issued, diagnostics, cancellationToken);
+        var loaded = Read(issued, diagnostics, progress, cancellationToken);
         var trusted = roots
             .SelectMany(r => CertificateFileReader.Read(r.Path, null, diagnostics).Select(c => new TrustedRoot(c, r.Authority, r.DeclaredRoot)))
             .ToList();
@@ -68,9 +82,11 @@ public static class IssuedStage
         // Each certificate is judged on its own: in parallel, each with its own bag, merged in order.
         var chains = new ChainBuilder(trusted, intermediates, validationTime);
         var judged = new Judged[matches.Count];
+        var judgedSoFar = 0;
         Parallel.For(0, matches.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             judged[i] = Judge(matches[i], chains, plan, validationTime, trusted.Count > 0);
+            progress?.Invoke("certificates judged", Interlocked.Increment(ref judgedSoFar), matches.Count);
         });
         foreach (var j in judged)
         {
@@ -86,13 +102,15 @@ public static class IssuedStage
         return new Result(judged, diagnostics.Sorted());
     }
 
-    private static List<LoadedCertificate> Read(IReadOnlyList<Input> issued, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    private static List<LoadedCertificate> Read(IReadOnlyList<Input> issued, DiagnosticBag diagnostics, Action<string, int, int>? progress, CancellationToken cancellationToken)
     {
         var perFile = new (IReadOnlyList<LoadedCertificate> Certificates, DiagnosticBag Diagnostics)[issued.Count];
+        var readSoFar = 0;
         Parallel.For(0, issued.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var bag = new DiagnosticBag();
             perFile[i] = (CertificateFileReader.Read(issued[i].Path, issued[i].PlannedId, bag), bag);
+            progress?.Invoke("certificate files read", Interlocked.Increment(ref readSoFar), issued.Count);
         });
         foreach (var file in perFile)
         {

@@ -1,0 +1,96 @@
+using CertBuildTasks.Cli.Arguments;
+using CertBuildTasks.Cli.Output;
+using CertBuildTasks.Diagnostics;
+using CertBuildTasks.IO;
+using CertBuildTasks.Pipeline;
+
+namespace CertBuildTasks.Cli.Commands;
+
+/// <summary>
+/// A command over the pipeline: it fills <see cref="PipelineInputs"/> from the command line, asks the
+/// pipeline for its stage (which computes what that stage needs), and reports what every stage the
+/// pipeline computed found, in stage order — the findings a build of the same inputs logs and stores.
+/// </summary>
+internal abstract class PipelineCommand : Command
+{
+    /// <summary>The options of this command besides the inputs and the reporting options.</summary>
+    protected abstract IReadOnlyList<OptionSpec> OwnOptions { get; }
+
+    public sealed override IReadOnlyList<OptionSpec> Options => [.. Arguments.Options.Inputs, .. OwnOptions, .. Arguments.Options.Reporting];
+
+    public sealed override CommandResult Run(CommandContext context, ParsedArguments arguments)
+    {
+        var run = PipelineRun.From(context, arguments);
+        var sarif = arguments.Value(Arguments.Options.Sarif.Name) is { } given ? context.FullPath(given) : null;
+        var quiet = arguments.Has(Arguments.Options.Quiet.Name);
+        using var progress = context.ErrorIsTerminal && !quiet ? new ProgressLine(context.Error) : null;
+        var pipeline = new CertificatePipeline(run.Inputs, progress is null ? null : progress.Report);
+        var written = new List<(string Role, string Path)>();
+        var extra = new List<Diagnostic>();
+        string summary;
+        try
+        {
+            summary = Execute(pipeline, run, context, arguments, written);
+        }
+        catch (OutputWriteException ex)
+        {
+            extra.Add(WriteFailed(ex.Path, ex.Message));
+            summary = "an output could not be written";
+        }
+
+        progress?.Dispose();
+        var findings = Located(run, [.. Found(pipeline), .. extra]);
+        if (sarif is not null)
+        {
+            try
+            {
+                AtomicFile.WriteAllBytes(sarif, SarifLogWriter.WriteForProject(findings, run.Inputs.ProjectFile, run.Inputs.ToolVersion, run.Inputs.RulesHelpBase, run.StandsForProject));
+                written.Add(("sarif", sarif));
+            }
+            catch (OutputWriteException ex)
+            {
+                findings = [.. findings, WriteFailed(ex.Path, ex.Message)];
+            }
+        }
+
+        return new CommandResult(Name, findings, written, summary);
+    }
+
+    /// <summary>Runs the command's stage and writes its outputs; returns the summary line.</summary>
+    /// <exception cref="OutputWriteException">An output could not be written (CBT4007, exit code 2).</exception>
+    protected abstract string Execute(CertificatePipeline pipeline, PipelineRun run, CommandContext context, ParsedArguments arguments, List<(string Role, string Path)> written);
+
+    /// <summary>The findings of every stage the pipeline computed, in stage order; a stage that could not run adds none (its blocker's errors are already there).</summary>
+    protected static List<Diagnostic> Found(CertificatePipeline pipeline)
+    {
+        var computed = pipeline.Computed;
+        var found = new List<Diagnostic>();
+        foreach (var stage in PipelineStages.InOrder.Where(computed.Contains))
+        {
+            IStageResult? result = stage switch
+            {
+                PipelineStage.Validate => pipeline.Validate(),
+                PipelineStage.Plan => pipeline.Plan(),
+                PipelineStage.Issued => pipeline.Gate(),
+                PipelineStage.Deployed => pipeline.CheckDeployed(),
+                PipelineStage.Generate => pipeline.Generate(),
+                _ => null,
+            };
+            if (result is { BlockedBy: null })
+            {
+                found.AddRange(result.Diagnostics);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Without --project, a finding about "the project" is about the run: it has no file.</summary>
+    private static IReadOnlyList<Diagnostic> Located(PipelineRun run, IReadOnlyList<Diagnostic> findings) =>
+        run.StandsForProject
+            ? findings
+            : [.. findings.Select(d => string.Equals(d.Location.FilePath, run.Inputs.ProjectFile, StringComparison.Ordinal) ? d with { Location = SourceLocation.None } : d)];
+
+    protected Diagnostic WriteFailed(string path, string message) =>
+        Diagnostic.Create(OutputDiagnostics.WriteFailed, SourceLocation.None, "certbuild " + Name, path, message.TrimEnd('.'));
+}
