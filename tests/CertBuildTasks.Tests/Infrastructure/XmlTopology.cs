@@ -15,31 +15,11 @@ namespace CertBuildTasks.Tests.Infrastructure;
 /// </summary>
 public static class XmlTopology
 {
-    public const string ContosoTbxml = "sfbautomatedlab-contoso.tbxml";
-    public const string OtcTbxml = "otc-sfb2019-standard.tbxml";
+    public const string ContosoTbxml = SharedTopologies.ContosoTbxml;
+    public const string OtcTbxml = SharedTopologies.OtcTbxml;
 
-    /// <summary>
-    /// shared/topologies beside the repository (or beside one of its parents), or the folder named by
-    /// CERTBUILDTASKS_SHARED_TOPOLOGIES for a checkout that lives elsewhere.
-    /// </summary>
-    public static string Shared(string fileName)
-    {
-        if (Environment.GetEnvironmentVariable("CERTBUILDTASKS_SHARED_TOPOLOGIES") is { Length: > 0 } folder && File.Exists(Path.Combine(folder, fileName)))
-        {
-            return Path.Combine(folder, fileName);
-        }
-
-        for (var dir = new DirectoryInfo(RepoPaths.Root); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "topologies", fileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/topologies/{fileName} was not found beside the repository or its parents (or in CERTBUILDTASKS_SHARED_TOPOLOGIES): the real Topology Builder files are part of the workplace");
-    }
+    /// <summary>A real Topology Builder file of the workplace's shared/topologies folder, read in place (<see cref="SharedTopologies"/>).</summary>
+    public static string Shared(string fileName) => SharedTopologies.Path(fileName);
 
     public static string Fixture(string fileName) => Path.Combine(AppContext.BaseDirectory, "Topology", "Fixtures", fileName);
 

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace CertBuildTasks.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// certbuild as a user gets it: the tool project (built by this test project) packed into a folder
+/// feed and installed with `dotnet tool install --tool-path` from that feed only, into a private
+/// package folder, once for the test run.
+/// </summary>
+public sealed partial class InstalledTool : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public InstalledTool()
+    {
+        var feed = _dir.File("feed");
+        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks.Cli", "CertBuildTasks.Cli.csproj");
+        var (packed, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-nologo");
+        Assert.True(packed == 0, packOutput);
+        Package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        Version = PackageVersion().Match(Path.GetFileName(Package)).Groups["version"].Value;
+
+        // The feed alone, and a package folder of its own: a package of the same version packed earlier
+        // from other sources must never be what is installed.
+        var config = _dir.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config><add key="globalPackagesFolder" value="{_dir.File("packages")}" /></config>
+              <packageSources><clear /><add key="local" value="{feed}" /></packageSources>
+            </configuration>
+            """);
+        ToolPath = _dir.File("tools");
+        var (installed, installOutput) = DotNetCli.Run(_dir.Path, "tool", "install", "CertBuildTasks.Cli", "--version", Version, "--tool-path", ToolPath, "--configfile", config);
+        Assert.True(installed == 0, installOutput);
+        Command = Path.Combine(ToolPath, OperatingSystem.IsWindows() ? "certbuild.exe" : "certbuild");
+        Assert.True(File.Exists(Command), "the package installs no certbuild command: " + installOutput);
+    }
+
+    public string Package { get; }
+
+    public string Version { get; }
+
+    public string ToolPath { get; }
+
+    /// <summary>The certbuild command the install put on the tool path.</summary>
+    public string Command { get; }
+
+    /// <summary>Runs the installed certbuild with stdout and stderr redirected (as in a CI job), each kept apart.</summary>
+    public (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Command)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("SOURCE_DATE_EPOCH");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "certbuild did not finish");
+        return (process.ExitCode, output, error.Result);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [GeneratedRegex(@"^CertBuildTasks\.Cli\.(?<version>\d+\.\d+\.\d+.*)\.nupkg$")]
+    private static partial Regex PackageVersion();
+}
+
+[CollectionDefinition(Name)]
+public sealed class InstalledToolGroup : ICollectionFixture<InstalledTool>
+{
+    /// <summary>The tests that run the installed tool, or `dotnet build`, one at a time (two builds at once would fight over the machine).</summary>
+    public const string Name = "Installed certbuild";
+}
