@@ -1,5 +1,6 @@
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Input;
+using CertBuildTasks.Topology;
 using Microsoft.Build.Framework;
 
 namespace CertBuildTasks.MSBuild;

@@ -1,6 +1,7 @@
 using CertBuildTasks.Cli.Arguments;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Input;
+using CertBuildTasks.Topology;
 
 namespace CertBuildTasks.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.Tests.Infrastructure;
 
@@ -50,6 +51,42 @@ public sealed class SeverityResolverTests : IDisposable
     [Fact]
     public void NoWarn_wins_over_TreatWarningsAsErrors() =>
         Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning, Options(noWarn: "CBT1115", all: true)));
+
+    [Fact]
+    public void A_command_lines_level_is_decided_last_over_the_files_and_the_switches_but_never_for_a_fixed_rule()
+    {
+        _temp.Write("p/.editorconfig", "root = true\n[*.json]\ndotnet_diagnostic.CBT1115.severity = none\ndotnet_diagnostic.CBT1101.severity = warning\n");
+        static SeverityOptions Levels(SeverityOptions options, params (string Id, DiagnosticSeverity? Level)[] levels) =>
+            options with { Overrides = levels.ToImmutableDictionary(l => l.Id, l => l.Level, StringComparer.OrdinalIgnoreCase) };
+
+        Assert.Equal(DiagnosticSeverity.Hidden, Resolve(Warning));
+        Assert.Equal(DiagnosticSeverity.Info, Resolve(Warning, Levels(Options(all: true), ("cbt1115", DiagnosticSeverity.Info))));
+        Assert.Equal(DiagnosticSeverity.Warning, Resolve(Error));
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Error, Levels(Options(), ("CBT1101", null)))); // default: the rule's own
+        Assert.Equal(DiagnosticSeverity.Error, Resolve(Fixed, Levels(Options(), ("CBT1003", DiagnosticSeverity.Hidden))));
+    }
+
+    [Theory]
+    [InlineData("CBT1115=error", "CBT1115", DiagnosticSeverity.Error)]
+    [InlineData(" CBT1115 = suggestion ", "CBT1115", DiagnosticSeverity.Info)]
+    [InlineData("CBT1115=none", "CBT1115", DiagnosticSeverity.Hidden)]
+    [InlineData("CBT1115=default", "CBT1115", null)]
+    public void A_level_is_parsed_as_editorconfig_words_it(string text, string id, DiagnosticSeverity? level)
+    {
+        Assert.True(SeverityOptions.TryParseOverride(text, out var parsedId, out var parsedLevel, out _));
+        Assert.Equal(id, parsedId);
+        Assert.Equal(level, parsedLevel);
+    }
+
+    [Theory]
+    [InlineData("CBT1115")]
+    [InlineData("=error")]
+    [InlineData("CBT1115=loud")]
+    public void A_level_that_is_not_one_is_refused_with_the_reason(string text)
+    {
+        Assert.False(SeverityOptions.TryParseOverride(text, out _, out _, out var problem));
+        Assert.NotEmpty(problem);
+    }
 
     [Fact]
     public void Non_configurable_diagnostics_keep_their_severity()

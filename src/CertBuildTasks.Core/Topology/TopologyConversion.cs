@@ -1,10 +1,10 @@
 using System.Text;
 using CertBuildTasks.Diagnostics;
+using CertBuildTasks.Input;
 using CertBuildTasks.IO;
-using CertBuildTasks.Topology;
 using Newtonsoft.Json.Linq;
 
-namespace CertBuildTasks.Input;
+namespace CertBuildTasks.Topology;
 
 /// <summary>
 /// Writes a topology (Topology Builder XML, with its overrides laid over it) in the JSON format, so an
