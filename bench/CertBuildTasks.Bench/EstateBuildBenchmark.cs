@@ -82,7 +82,7 @@ public static class EstateBuildBenchmark
     }
 
     /// <summary>A consumer project: the topology, the package's props and targets, the Release task assembly.</summary>
-    private static string MakeProject(string folder, string root, string taskAssembly, int servers)
+    internal static string MakeProject(string folder, string root, string taskAssembly, int servers)
     {
         Directory.CreateDirectory(folder);
         File.Copy(Path.Combine(root, "global.json"), Path.Combine(folder, "global.json"));
@@ -106,19 +106,22 @@ public static class EstateBuildBenchmark
     }
 
     /// <summary>One `dotnet build`, timed, with the peak resident set of its processes when GNU time is there.</summary>
-    private static (double Ms, long PeakKb) Build(string project, string[] extra, bool restore = false)
+    internal static (double Ms, long PeakKb) Build(string project, string[] extra, bool restore = false) =>
+        Timed(project, ["dotnet", "build", "-nologo", "-v:q", .. (restore ? Array.Empty<string>() : ["--no-restore"]), .. extra]);
+
+    /// <summary>One command run in <paramref name="folder"/>, timed, with the peak resident set of its processes when GNU time is there.</summary>
+    internal static (double Ms, long PeakKb) Timed(string folder, string[] command)
     {
         var peakFile = Path.Combine(Path.GetTempPath(), $"cbt-bench-peak-{Environment.ProcessId}.txt");
         var gnuTime = File.Exists("/usr/bin/time");
         var watch = Stopwatch.StartNew();
-        string[] build = ["build", "-nologo", "-v:q", .. (restore ? Array.Empty<string>() : ["--no-restore"]), .. extra];
         if (gnuTime)
         {
-            Tool.Run("/usr/bin/time", project, ["-f", "%M", "-o", peakFile, "dotnet", .. build], Quiet);
+            Tool.Run("/usr/bin/time", folder, ["-f", "%M", "-o", peakFile, .. command], Quiet);
         }
         else
         {
-            Tool.Run("dotnet", project, build, Quiet);
+            Tool.Run(command[0], folder, command[1..], Quiet);
         }
 
         var ms = watch.Elapsed.TotalMilliseconds;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using CertBuildTasks.Bench;
 
-// One command prints every figure: dotnet run -c Release --project bench/CertBuildTasks.Bench [-- --runs N] [--only planning|xml|build|estate|issued|csr|live] [--sizes 100,1000,10000]
+// One command prints every figure: dotnet run -c Release --project bench/CertBuildTasks.Bench [-- --runs N] [--only planning|xml|build|estate|issued|csr|live|cli] [--sizes 100,1000,10000]
 var runs = 7;
 string? only = null;
 int[] sizes = [100, 1_000, 10_000];
@@ -32,6 +32,7 @@ var parts = new (string Name, Action Run)[]
     ("issued", () => IssuedBenchmark.Run(Console.Out, certificates: 10_000, runs: Math.Min(runs, 3))),
     ("csr", () => CsrBenchmark.Run(Console.Out, certificates: 100, rounds: Math.Min(runs, 3))),
     ("live", () => LiveAnalysisBenchmark.Run(Console.Out, runs)),
+    ("cli", () => CliBenchmark.Run(Console.Out, Math.Min(runs, 3), sizes)),
 };
 
 const string ChildVariable = "CERTBUILDTASKS_BENCH_PART";

@@ -36,18 +36,18 @@ internal static class CommandLine
             return Usage(context, $"'{arguments[0]}' is not a certbuild command ({string.Join(", ", Commands.Select(c => c.Name))})", null);
         }
 
-        var rest = arguments.Skip(1).ToList();
-        if (rest.Any(a => a is "--help" or "-h" or "-?"))
-        {
-            context.Out.Write(HelpText.For(command));
-            return ExitCodes.Clean;
-        }
-
         ParsedArguments parsed;
         OutputFormat format;
         try
         {
-            parsed = ArgumentParser.Parse(rest, command.Options, command.MaxPositional, "certbuild " + command.Name);
+            // --help is an option like the others: as the value of another option, or after "--", it is not a request for help.
+            parsed = ArgumentParser.Parse([.. arguments.Skip(1)], [.. command.Options, Options.Help, Options.HelpShort], command.MaxPositional, "certbuild " + command.Name);
+            if (parsed.Has(Options.Help.Name) || parsed.Has(Options.HelpShort.Name))
+            {
+                context.Out.Write(HelpText.For(command));
+                return ExitCodes.Clean;
+            }
+
             format = Format(parsed);
         }
         catch (UsageException ex)
@@ -74,9 +74,10 @@ internal static class CommandLine
         {
             // The contract of the tasks (never MSB4018) holds here too: a failure of the tool is a finding.
             var failure = Diagnostic.Create(InternalDiagnostics.UnexpectedFailure, SourceLocation.None, "certbuild " + command.Name, ex.GetType().Name + ": " + ex.Message);
-            context.Out.WriteLine(FindingLine.Format(failure, context.CurrentDirectory));
+            var result = new CommandResult(command.Name, [failure], [], "failed unexpectedly");
+            ResultWriter.Write(result, format, parsed.Has(Options.Quiet.Name), context, HelpBaseOrNone(parsed));
             context.Error.WriteLine(ex.ToString());
-            return ExitCodes.CouldNotRun;
+            return result.ExitCode;
         }
     }
 

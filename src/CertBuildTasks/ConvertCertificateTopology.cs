@@ -45,9 +45,9 @@ public sealed class ConvertCertificateTopology : CertTask
             return;
         }
 
-        if (TopologyConversion.Write(request, json) is { } refused)
+        if (TopologyConversion.Write(request, json) is { } problem)
         {
-            Report([refused]);
+            Report([Diagnostic.Create(InputDiagnostics.ConversionRefused, SourceLocation.File(request.TopologyPath), request.Destination, problem)]);
             return;
         }
 

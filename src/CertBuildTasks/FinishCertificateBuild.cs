@@ -34,7 +34,7 @@ public sealed class FinishCertificateBuild : CertPipelineTask
 
     protected override void ExecuteCore()
     {
-        if (!string.IsNullOrWhiteSpace(BundleDirectory) && IsInside(FailureReportPath, BundleDirectory))
+        if (!string.IsNullOrWhiteSpace(BundleDirectory) && FolderPaths.IsInside(FailureReportPath, BundleDirectory))
         {
             // Refused loudly where the build got through; a failed build already says what stopped it.
             if (BuildFailed)
@@ -70,13 +70,6 @@ public sealed class FinishCertificateBuild : CertPipelineTask
         {
             AtomicFile.DeleteQuietly(FailureReportPath);
         }
-    }
-
-    private static bool IsInside(string path, string folder)
-    {
-        var full = Path.GetFullPath(path);
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return full.StartsWith(root, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
     private void WriteFailureReport()

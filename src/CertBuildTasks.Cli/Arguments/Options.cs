@@ -19,7 +19,7 @@ internal static class Options
     public static readonly OptionSpec Roots = new("--roots", "PATH", "Roots (and intermediates) the issued certificates must chain to: a file or a folder of them; 'PATH;Role=Intermediate;Authority=internal|public' as the TrustedRootCertificate item's metadata.", Repeatable: true);
     public static readonly OptionSpec RequireAll = new("--require-all", null, "Every planned certificate must have an issued one (CertRequireAllIssued): a missing one is an error.");
     public static readonly OptionSpec Deployed = new("--deployed", "FILE", "The certificates in service: Get-CsCertificate output as JSON or CSV (Export-DeployedCertificates.ps1), or an exported certificate as 'FILE;Server=FQDN;Use=USE'.", Repeatable: true);
-    public static readonly OptionSpec PlanOut = new("--out", "FILE", "Write plan.json here (the bundle's plan.json, byte for byte).");
+    public static readonly OptionSpec PlanOut = new("--out", "FILE", "Write plan.json here: the bytes of the bundle's plan.json for the same inputs (without issued certificates, which the bundle's records).");
     public static readonly OptionSpec BundleOut = new("--out", "DIR", "The bundle folder; it is replaced as a whole, and only when every check passed.");
     public static readonly OptionSpec Zip = new("--zip", "FILE", "The bundle's deterministic zip. Default: <NAME>-certificates.zip beside the bundle folder.");
     public static readonly OptionSpec FailureReport = new("--failure-report", "FILE", "When the bundle cannot be written, write report.html of what was found here (never into the bundle).");
@@ -30,6 +30,7 @@ internal static class Options
     public static readonly OptionSpec Overwrite = new("--overwrite", null, "Replace --out when it exists (it may hold edits).");
     public static readonly OptionSpec Schema = new("--schema", "FILE", "The topology schema on disk: the converted file's \"$schema\" points there, relative to it.");
     public static readonly OptionSpec Help = new("--help", null, "Show this help.");
+    public static readonly OptionSpec HelpShort = new("-h", null, "Show this help.");
 
     /// <summary>What every command takes: how findings are judged and printed.</summary>
     public static readonly IReadOnlyList<OptionSpec> Reporting = [Severity, Config, Format, Quiet, RulesBaseUri];

@@ -32,8 +32,7 @@ internal sealed class ConvertCommand : Command
 
         // The same severity configuration as the pipeline commands: the files above the inputs, --config, --severity.
         string[] anchors = overrides is null ? [topology] : [topology, overrides];
-        var configs = SeverityConfigurationFiles.FilesAbove(anchors)
-            .Concat(arguments.Values(Arguments.Options.Config.Name).Select(c => InputPaths.File(context, Arguments.Options.Config.Name, c)));
+        var configs = PipelineRun.SeverityConfigFiles(context, arguments, anchors);
         var resolver = new SeverityResolver(SeverityOptions.Default with { Overrides = PipelineRun.Severities(arguments) }, SeverityConfigurationFiles.Load(configs));
 
         var (json, diagnostics) = TopologyConversion.Prepare(request);
@@ -43,9 +42,10 @@ internal sealed class ConvertCommand : Command
             return new CommandResult(Name, findings, [], "nothing written");
         }
 
-        if (TopologyConversion.Write(request, json) is { } refused)
+        // A file system that refuses the write is an output certbuild could not write (CBT4007, exit code 2).
+        if (TopologyConversion.Write(request, json) is { } problem)
         {
-            findings.AddRange(resolver.ResolveAll([refused]));
+            findings.Add(Diagnostic.Create(IO.OutputDiagnostics.WriteFailed, SourceLocation.None, "certbuild convert", request.Destination, problem.TrimEnd('.')));
             return new CommandResult(Name, findings, [], "nothing written");
         }
 

@@ -37,6 +37,11 @@ internal static class InputPaths
             var full = context.FullPath(path);
             if (Directory.Exists(full))
             {
+                if (metadata.ContainsKey("PlannedId"))
+                {
+                    throw new UsageException($"{option.Name}: '{given}': PlannedId pairs one file with one planned certificate, not a folder");
+                }
+
                 var files = Directory.EnumerateFiles(full)
                     .Where(f => CertificateExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal)

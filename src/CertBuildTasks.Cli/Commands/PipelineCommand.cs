@@ -22,6 +22,13 @@ internal abstract class PipelineCommand : Command
     {
         var run = PipelineRun.From(context, arguments);
         var sarif = arguments.Value(Arguments.Options.Sarif.Name) is { } given ? context.FullPath(given) : null;
+        var outputs = OutputFiles(context, arguments).ToList();
+        if (sarif is not null)
+        {
+            outputs.Add((Arguments.Options.Sarif.Name, sarif));
+        }
+
+        RefuseOutputsOverInputs(run, outputs);
         var quiet = arguments.Has(Arguments.Options.Quiet.Name);
         using var progress = context.ErrorIsTerminal && !quiet ? new ProgressLine(context.Error) : null;
         var pipeline = new CertificatePipeline(run.Inputs, progress is null ? null : progress.Report);
@@ -39,7 +46,7 @@ internal abstract class PipelineCommand : Command
         }
 
         progress?.Dispose();
-        var findings = Located(run, [.. Found(pipeline), .. extra]);
+        var findings = Located(run, [.. pipeline.ComputedFindings(), .. extra]);
         if (sarif is not null)
         {
             try
@@ -60,29 +67,26 @@ internal abstract class PipelineCommand : Command
     /// <exception cref="OutputWriteException">An output could not be written (CBT4007, exit code 2).</exception>
     protected abstract string Execute(CertificatePipeline pipeline, PipelineRun run, CommandContext context, ParsedArguments arguments, List<(string Role, string Path)> written);
 
-    /// <summary>The findings of every stage the pipeline computed, in stage order; a stage that could not run adds none (its blocker's errors are already there).</summary>
-    protected static List<Diagnostic> Found(CertificatePipeline pipeline)
+    /// <summary>The files this command writes besides --sarif, by option, to refuse one that is an input.</summary>
+    protected virtual IEnumerable<(string Option, string Path)> OutputFiles(CommandContext context, ParsedArguments arguments) => [];
+
+    /// <summary>An output over an input would destroy what the run reads (a SARIF log named like the topology, say): refused before anything runs.</summary>
+    private static void RefuseOutputsOverInputs(PipelineRun run, IReadOnlyList<(string Option, string Path)> outputs)
     {
-        var computed = pipeline.Computed;
-        var found = new List<Diagnostic>();
-        foreach (var stage in PipelineStages.InOrder.Where(computed.Contains))
+        var inputs = run.Inputs;
+        var read = new[] { inputs.ProjectFile }
+            .Concat(inputs.TopologyFiles).Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
+            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
+            .Concat(inputs.SeverityConfigFiles ?? []);
+        foreach (var (option, path) in outputs)
         {
-            IStageResult? result = stage switch
+            if (read.FirstOrDefault(r => FolderPaths.IsAtOrInside(r, path)) is { } input)
             {
-                PipelineStage.Validate => pipeline.Validate(),
-                PipelineStage.Plan => pipeline.Plan(),
-                PipelineStage.Issued => pipeline.Gate(),
-                PipelineStage.Deployed => pipeline.CheckDeployed(),
-                PipelineStage.Generate => pipeline.Generate(),
-                _ => null,
-            };
-            if (result is { BlockedBy: null })
-            {
-                found.AddRange(result.Diagnostics);
+                // Without --project the "project" is a name in the current folder, not a file.
+                var what = input == inputs.ProjectFile && !run.StandsForProject ? "the current folder" : $"'{input}', which this run reads";
+                throw new UsageException($"{option}: '{path}' would overwrite {what}");
             }
         }
-
-        return found;
     }
 
     /// <summary>Without --project, a finding about "the project" is about the run: it has no file.</summary>

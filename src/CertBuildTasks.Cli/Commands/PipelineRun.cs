@@ -37,7 +37,7 @@ internal sealed record PipelineRun(PipelineInputs Inputs, string Name, bool Stan
             PolicyFiles = [.. Optional(policy)],
             ValidationTime = Time(context, arguments),
             Severity = SeverityOptions.Default with { Overrides = Severities(arguments) },
-            SeverityConfigFiles = [.. SeverityConfigurationFiles.FilesAbove(anchors), .. arguments.Values(Options.Config.Name).Select(c => InputPaths.File(context, Options.Config.Name, c))],
+            SeverityConfigFiles = SeverityConfigFiles(context, arguments, anchors),
             RulesHelpBase = HelpBase(arguments),
             Issued = [.. issued.Select(i => new IssuedStage.Input(i.Path, i.Metadata.GetValueOrDefault("PlannedId")))],
             Roots = [.. roots.Select(Root)],
@@ -62,6 +62,14 @@ internal sealed record PipelineRun(PipelineInputs Inputs, string Name, bool Stan
 
         return RuleHelpLocation.Resolve(null, Directory.Exists(InstalledRulesDirectory) ? InstalledRulesDirectory : null);
     }
+
+    /// <summary>
+    /// The .editorconfig and .globalconfig files a build would find for these inputs (in every folder
+    /// above them), then those of --config: what the command line hands the pipeline, as the targets
+    /// hand over theirs.
+    /// </summary>
+    public static ImmutableArray<string> SeverityConfigFiles(CommandContext context, ParsedArguments arguments, IEnumerable<string> anchors) =>
+        [.. SeverityConfigurationFiles.FilesAbove(anchors), .. arguments.Values(Options.Config.Name).Select(c => InputPaths.File(context, Options.Config.Name, c))];
 
     /// <summary>--severity ID=level, every ID a rule of this version (a typo would otherwise change nothing, silently).</summary>
     public static IImmutableDictionary<string, DiagnosticSeverity?> Severities(ParsedArguments arguments)
@@ -120,7 +128,7 @@ internal sealed record PipelineRun(PipelineInputs Inputs, string Name, bool Stan
     /// <summary>--at, else SOURCE_DATE_EPOCH, else this instant to the second (as the build's targets pass it): one instant for every stage.</summary>
     private static string Time(CommandContext context, ParsedArguments arguments)
     {
-        var given = arguments.Value(Options.At.Name) ?? context.Environment("SOURCE_DATE_EPOCH");
+        var (given, from) = arguments.Value(Options.At.Name) is { } at ? (at, Options.At.Name) : (context.Environment("SOURCE_DATE_EPOCH"), "SOURCE_DATE_EPOCH");
         if (string.IsNullOrWhiteSpace(given))
         {
             return DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -128,7 +136,7 @@ internal sealed record PipelineRun(PipelineInputs Inputs, string Name, bool Stan
 
         return ValidationTime.TryParse(given, DateTimeOffset.UtcNow, out _)
             ? given
-            : throw new UsageException($"{Options.At.Name}: '{given}' is not a time: Unix seconds or ISO 8601 (2026-12-03T09:00:00Z)");
+            : throw new UsageException($"{from}: '{given}' is not a time: Unix seconds or ISO 8601 (2026-12-03T09:00:00Z)");
     }
 
     private static IssuedStage.RootInput Root((string Path, IReadOnlyDictionary<string, string> Metadata) root)

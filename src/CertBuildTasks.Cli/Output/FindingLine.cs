@@ -23,11 +23,18 @@ internal static class FindingLine
         return $"{where} {category} {diagnostic.Id}: {diagnostic.Message}";
     }
 
-    /// <summary>The path relative to the current folder when it is below it (as typed), else absolute.</summary>
+    /// <summary>
+    /// The path relative to the current folder when it is below it (as typed), else absolute. A control
+    /// character in a file name (a newline, an escape) is written as \uXXXX: a file in an --issued
+    /// folder must not forge a line of its own or drive the terminal.
+    /// </summary>
     public static string Display(string path, string currentDirectory)
     {
         var relative = Path.GetRelativePath(currentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+        return shown.Any(char.IsControl)
+            ? string.Concat(shown.Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : c.ToString()))
+            : shown;
     }
 
     private static string Position(SourceLocation location) =>

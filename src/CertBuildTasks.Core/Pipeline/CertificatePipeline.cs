@@ -71,21 +71,45 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
     private SourceLocation ProjectLocation => SourceLocation.File(Path.GetFullPath(inputs.ProjectFile));
 
     public StageResult<ValidatedInputs> Validate(CancellationToken cancellationToken = default) =>
-        Once(ref _validated, PipelineStage.Validate, () => RunValidate(cancellationToken));
+        Once(ref _validated, () => RunValidate(cancellationToken));
 
     public StageResult<PlanOutcome> Plan(CancellationToken cancellationToken = default) =>
-        Once(ref _planned, PipelineStage.Plan, () => RunPlan(cancellationToken));
+        Once(ref _planned, () => RunPlan(cancellationToken));
 
     /// <summary>The gate. Writes the PFX of centrally generated keys whose certificate passed (a side effect of judging, done once).</summary>
     public StageResult<GateOutcome> Gate(CancellationToken cancellationToken = default) =>
-        Once(ref _gated, PipelineStage.Issued, () => RunGate(cancellationToken));
+        Once(ref _gated, () => RunGate(cancellationToken));
 
     public StageResult<DeployedOutcome> CheckDeployed(CancellationToken cancellationToken = default) =>
-        Once(ref _deployed, PipelineStage.Deployed, () => RunDeployed(cancellationToken));
+        Once(ref _deployed, () => RunDeployed(cancellationToken));
 
     /// <summary>Every generated file, in memory. With CertGenerateCsr, keys missing from the key store are made and stored.</summary>
     public StageResult<GenerationOutcome> Generate(CancellationToken cancellationToken = default) =>
-        Once(ref _generated, PipelineStage.Generate, () => RunGenerate(cancellationToken));
+        Once(ref _generated, () => RunGenerate(cancellationToken));
+
+    /// <summary>Every stage up to generation, in the build's order: what a front end that runs the whole chain at once asks for before the bundle.</summary>
+    public void ComputeAll(CancellationToken cancellationToken = default)
+    {
+        Validate(cancellationToken);
+        Plan(cancellationToken);
+        Gate(cancellationToken);
+        CheckDeployed(cancellationToken);
+        Generate(cancellationToken);
+    }
+
+    /// <summary>
+    /// The findings of every stage computed so far, in stage order: what a build stores stage by stage
+    /// and its SARIF log and report hold. A stage that could not run adds none: the errors that stopped
+    /// it are its blocker's.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> ComputedFindings()
+    {
+        lock (_lock)
+        {
+            IStageResult?[] results = [_validated, _planned, _gated, _deployed, _generated];
+            return [.. results.Where(r => r is { BlockedBy: null }).SelectMany(r => r!.Diagnostics)];
+        }
+    }
 
     /// <summary>
     /// The whole bundle: the generated files, plan.json (its only writer), SHA256SUMS, report.html with
@@ -161,8 +185,17 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
     }
 
     /// <summary>Computes the bundle and publishes it atomically: the folder and the deterministic zip beside it.</summary>
+    /// <exception cref="OutputWriteException">
+    /// The bundle could not be written, or its folder holds the project or an input: publishing replaces
+    /// the folder as a whole, so a bundle folder set to the project's folder (or above it) would delete it.
+    /// </exception>
     public StageResult<BundleOutcome> PublishBundle(string bundleDirectory, string zipFile, IReadOnlyList<Diagnostic> reported, CancellationToken cancellationToken = default)
     {
+        if (InputFiles().FirstOrDefault(f => FolderPaths.IsInside(f, bundleDirectory)) is { } held)
+        {
+            throw new OutputWriteException(bundleDirectory, new IOException($"the bundle folder holds '{held}'; it is replaced as a whole on every build, so point it at a folder of its own"));
+        }
+
         var bundle = Bundle(reported, cancellationToken);
         progress?.Invoke(PipelineStage.Bundle, string.Empty, 0, 0);
         if (bundle.Succeeded)
@@ -173,7 +206,17 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
         return bundle;
     }
 
-    private StageResult<T> Once<T>(ref StageResult<T>? slot, PipelineStage stage, Func<StageResult<T>> run)
+    /// <summary>Every file the build reads: the project, the inputs, the certificates, the configuration files (the key store is refused in the bundle by CsrStage).</summary>
+    private IEnumerable<string> InputFiles() =>
+        new[] { inputs.ProjectFile }
+            .Concat(inputs.TopologyFiles).Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
+            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
+            .Concat(Severity.Files.FilePaths);
+
+    /// <summary>Tells the front end a stage starts its own work (after the stages it needs, so a progress line names the one at work).</summary>
+    private void Starting(PipelineStage stage) => progress?.Invoke(stage, string.Empty, 0, 0);
+
+    private StageResult<T> Once<T>(ref StageResult<T>? slot, Func<StageResult<T>> run)
         where T : class
     {
         lock (_lock)
@@ -181,7 +224,6 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
             // Not cached when it throws (cancellation, a write that failed): the next call tries again.
             if (slot is null)
             {
-                progress?.Invoke(stage, string.Empty, 0, 0);
                 slot = run();
                 _computed.Add(slot.Stage);
             }
@@ -194,6 +236,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
 
     private StageResult<ValidatedInputs> RunValidate(CancellationToken cancellationToken)
     {
+        Starting(PipelineStage.Validate);
         var found = new List<Diagnostic>();
 
         // A configuration file that is a pipe, a device or too large is skipped, and said once, here.
@@ -243,6 +286,8 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
             return StageResults.Blocked<PlanOutcome>(PipelineStage.Plan, validated);
         }
 
+        Starting(PipelineStage.Plan);
+
         if (!ValidationTime.TryParse(inputs.ValidationTime, DateTimeOffset.UtcNow, out var now))
         {
             var invalid = Resolve([Diagnostic.Create(IssuedDiagnostics.ValidationTimeInvalid, ProjectLocation, inputs.ValidationTime)]);
@@ -268,6 +313,8 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
         {
             return new StageResult<GateOutcome>(PipelineStage.Issued, GateOutcome.NotRequested, [], string.Empty);
         }
+
+        Starting(PipelineStage.Issued);
 
         var (plan, now, _) = planned.Value!;
         var store = OpenKeyStore();
@@ -307,6 +354,8 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
             return new StageResult<DeployedOutcome>(PipelineStage.Deployed, DeployedOutcome.NotRequested, [], string.Empty);
         }
 
+        Starting(PipelineStage.Deployed);
+
         var (plan, now, _) = planned.Value!;
         var (deployed, diagnostics) = DeployedStage.Run(plan, Validate(cancellationToken).Value!.Policy, inputs.Deployed, now, cancellationToken);
         var resolved = Resolve(diagnostics);
@@ -331,10 +380,12 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
             return StageResults.Blocked<GenerationOutcome>(PipelineStage.Generate, gated);
         }
 
+        var deployed = CheckDeployed(cancellationToken).Value?.Deployed ?? [];
+        Starting(PipelineStage.Generate);
         var plan = planned.Value!.Plan;
         var keys = inputs.Keys;
         var centralKeys = keys is null ? new HashSet<string>() : CsrStage.CentralKeyIds(plan);
-        var options = new GenerationOptions(centralKeys, gated.Value.Passed) { Deployed = CheckDeployed(cancellationToken).Value?.Deployed ?? [] };
+        var options = new GenerationOptions(centralKeys, gated.Value.Passed) { Deployed = deployed };
         var (files, diagnostics) = GenerationStage.Run(plan, inputs.ToolVersion, options, cancellationToken);
         var all = diagnostics.ToList();
         var output = files.ToList();

@@ -48,18 +48,17 @@ public static class TopologyConversion
         return (Encoding.UTF8.GetBytes(json), bag.Items);
     }
 
-    /// <summary>Writes the converted text atomically; a refusal (CBT1015) when the file system refuses it, else null.</summary>
-    public static Diagnostic? Write(Request request, byte[] json)
+    /// <summary>Writes the converted text atomically; what the file system said when it refused, else null (the front end reports it its way).</summary>
+    public static string? Write(Request request, byte[] json)
     {
-        var destination = Path.GetFullPath(request.Destination);
         try
         {
-            AtomicFile.WriteAllBytes(destination, json);
+            AtomicFile.WriteAllBytes(Path.GetFullPath(request.Destination), json);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Diagnostic.Create(InputDiagnostics.ConversionRefused, SourceLocation.File(request.TopologyPath), destination, ex.Message);
+            return ex.Message;
         }
     }
 

@@ -76,6 +76,63 @@ public sealed class BundleCommandTests : IDisposable
 
         Assert.True(File.Exists(_dir.File("out/Contoso-certificates.zip")));
         Assert.True(File.Exists(_dir.File("artifacts/prod.zip")));
-        Assert.Contains("contoso-prod", File.ReadAllText(_dir.File("out/certbundle/report.html")), StringComparison.Ordinal);
+        var title = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(_dir.File("out/certbundle/report.html")), "<title>(.*?)</title>").Groups[1].Value;
+        Assert.Contains("contoso-prod", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bundle_folder_that_holds_the_inputs_or_the_current_folder_is_refused_and_left_alone()
+    {
+        var topology = _dir.Write("deploy/topology.json", File.ReadAllText(Samples.Topology("Contoso")));
+
+        var overInputs = Certbuild.Run(_dir.Path, "bundle", "--topology", topology, "--out", "deploy");
+        var overHere = Certbuild.Run(_dir.File("deploy"), "bundle", "--topology", topology, "--out", ".");
+
+        Assert.True(overInputs.ExitCode == 2, overInputs.ToString());
+        Assert.Contains($"--out: '{_dir.File("deploy")}' would overwrite '{topology}', which this run reads", overInputs.Error, StringComparison.Ordinal);
+        Assert.True(overHere.ExitCode == 2, overHere.ToString());
+        Assert.Contains("would overwrite the current folder", overHere.Error, StringComparison.Ordinal);
+        Assert.Equal([topology], Directory.GetFiles(_dir.File("deploy")));
+    }
+
+    [Fact]
+    public void A_folder_with_files_and_no_bundle_in_it_is_never_replaced()
+    {
+        var notes = _dir.Write("out/certbundle/notes.txt", "the admin's notes");
+
+        var run = Certbuild.Run(_dir.Path, Bundle("Contoso"));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("is a folder with files and no bundle in it", run.Error, StringComparison.Ordinal);
+        Assert.Equal("the admin's notes", File.ReadAllText(notes));
+    }
+
+    [Fact]
+    public void An_output_named_like_an_input_is_refused_before_anything_runs()
+    {
+        var policy = _dir.Write("certificate-policy.json", File.ReadAllText(Samples.Policy("Contoso")));
+
+        var run = Certbuild.Run(_dir.Path, "validate", "--topology", Samples.Topology("Contoso"), "--policy", policy, "--sarif", "certificate-policy.json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"--sarif: '{policy}' would overwrite '{policy}'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Samples.Policy("Contoso")), File.ReadAllText(policy));
+    }
+
+    [Fact]
+    public void A_zip_that_cannot_be_written_is_CBT4007_exit_2_with_the_failure_report_and_a_good_run_removes_that_report()
+    {
+        _dir.Write("a-file", "not a folder");
+
+        var failed = Certbuild.Run(_dir.Path, Bundle("Contoso", "--zip", "a-file/Contoso.zip", "--failure-report", "failure.html"));
+
+        Assert.True(failed.ExitCode == 2, failed.ToString());
+        Assert.Contains(failed.Lines, l => l.StartsWith("certbuild : error CBT4007: certbuild bundle could not write ", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_dir.File("out/certbundle")));
+        Assert.Contains("CBT4007", File.ReadAllText(_dir.File("failure.html")), StringComparison.Ordinal);
+
+        var good = Certbuild.Run(_dir.Path, Bundle("Contoso", "--failure-report", "failure.html"));
+        Assert.True(good.ExitCode == 0, good.ToString());
+        Assert.False(File.Exists(_dir.File("failure.html")));
     }
 }

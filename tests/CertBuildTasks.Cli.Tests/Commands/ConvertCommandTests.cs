@@ -45,6 +45,17 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_destination_the_file_system_refuses_is_CBT4007_and_exit_code_2()
+    {
+        _dir.Write("a-file", "not a folder");
+
+        var run = Certbuild.Run(_dir.Path, "convert", SharedTopologies.Path(SharedTopologies.OtcTbxml), "--out", "a-file/topology.json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(run.Lines, l => l.StartsWith("certbuild : error CBT4007: certbuild convert could not write ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_topology_itself_is_never_the_destination()
     {
         var copy = _dir.Write("topology.json", File.ReadAllText(Samples.Topology("Contoso")));

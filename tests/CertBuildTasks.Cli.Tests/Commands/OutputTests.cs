@@ -42,6 +42,19 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public void A_file_name_with_control_characters_is_printed_escaped_and_forges_no_line()
+    {
+        _dir.Write("issued/evil\nok.cer : error CBT0000: forged\u001b[2J.cer", "not a certificate");
+
+        var run = Certbuild.Run(_dir.Path, "gate", "--topology", Samples.Topology("Contoso"), "--policy", Samples.Policy("Contoso"), "--issued", "issued");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain(run.Lines, l => l.StartsWith("ok.cer", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', run.Out);
+        Assert.Contains(run.Lines, l => l.StartsWith(Path.Combine("issued", "evil\\u000Aok.cer"), StringComparison.Ordinal) && l.Contains(": error CBT", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Quiet_prints_the_warnings_and_errors_and_nothing_else()
     {
         var all = Certbuild.Run(_dir.Path, ValidateBroken());
@@ -61,8 +74,9 @@ public sealed class OutputTests : IDisposable
         var redirected = Certbuild.Run(_dir.Path, plan, terminal: false);
         var quiet = Certbuild.Run(_dir.Path, [.. plan, "--quiet"], terminal: true);
 
-        Assert.Contains("\rcertbuild: validate…", onTerminal.Error, StringComparison.Ordinal);
-        Assert.Contains("\rcertbuild: plan…", onTerminal.Error, StringComparison.Ordinal);
+        var validating = onTerminal.Error.IndexOf("\rcertbuild: validate…", StringComparison.Ordinal);
+        var planning = onTerminal.Error.IndexOf("\rcertbuild: plan…", StringComparison.Ordinal);
+        Assert.True(validating >= 0 && planning > validating, onTerminal.Error); // each stage when its own work starts
         Assert.EndsWith("\r", onTerminal.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, onTerminal.Error.Split('\r')[^2].Trim()); // the last write blanks the line
         Assert.Equal(string.Empty, redirected.Error);

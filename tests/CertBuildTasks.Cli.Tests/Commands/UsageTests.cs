@@ -39,6 +39,11 @@ public sealed class UsageTests : IDisposable
         { ["check-deployed", "--topology", Topology], "--deployed is required" },
         { ["bundle", "--topology", Topology], "--out is required" },
         { ["convert", "--out", "x.json"], "name the topology to convert" },
+        { ["gate", "--topology", Topology, "--issued", ".;PlannedId=frontend-fe01"], "PlannedId pairs one file with one planned certificate, not a folder" },
+        { ["validate", "--topology", "-h"], "--topology: '-h' does not exist" },
+        { ["validate", "--topology", Topology, "--", "--help"], "'--help': certbuild validate takes no argument without an option name" },
+        { ["bundle", "--topology", Topology, "--out", "/"], "is a root folder" },
+        { ["bundle", "--topology", Topology, "--out", "b", "--zip", "b/x.zip"], "the zip cannot be inside the bundle folder" },
     };
 
     [Theory]
@@ -88,12 +93,27 @@ public sealed class UsageTests : IDisposable
     }
 
     [Fact]
-    public void The_version_is_the_one_every_output_names()
+    public void The_version_is_the_tools_own_and_the_one_every_output_names()
     {
         var run = Certbuild.Run(_dir.Path, "--version");
 
+        // The tool's package version (its assembly's, from git) and the version plan.json, the manifest
+        // and SARIF name (Core's) are one.
+        var own = typeof(CommandLine).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion.Split('+')[0];
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(Pipeline.ToolVersion.Current + "\n", run.Out);
+        Assert.Equal(own + "\n", run.Out);
+        Assert.Equal(Pipeline.ToolVersion.Current, own);
         Assert.Matches(@"^\d+\.\d+\.\d+", run.Out);
+    }
+
+    [Fact]
+    public void Help_after_a_command_shows_its_options_and_runs_nothing()
+    {
+        var run = Certbuild.Run(_dir.Path, "bundle", "--topology", Topology, "--out", "out", "-h");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("certbuild bundle — ", run.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("out")));
     }
 }

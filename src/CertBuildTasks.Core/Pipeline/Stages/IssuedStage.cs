@@ -18,9 +18,13 @@ public static class IssuedStage
 
     public sealed record RootInput(string Path, AuthorityKind? Authority, bool? DeclaredRoot)
     {
-        /// <summary>The Authority metadata (internal or public, any case); null when empty or neither.</summary>
-        public static AuthorityKind? ParseAuthority(string? value) =>
-            Enum.TryParse<AuthorityKind>(value, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+        /// <summary>The Authority metadata (internal or public, any case); null when empty or anything else (a number is no name).</summary>
+        public static AuthorityKind? ParseAuthority(string? value) => value?.Trim().ToUpperInvariant() switch
+        {
+            "INTERNAL" => AuthorityKind.Internal,
+            "PUBLIC" => AuthorityKind.Public,
+            _ => null,
+        };
 
         /// <summary>The Role metadata: true for Root, false for Intermediate (any case); null when empty or neither.</summary>
         public static bool? ParseRole(string? value) => value?.Trim().ToUpperInvariant() switch
