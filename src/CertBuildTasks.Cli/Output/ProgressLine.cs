@@ -5,7 +5,7 @@ using CertBuildTasks.Pipeline;
 namespace CertBuildTasks.Cli.Output;
 
 /// <summary>
-/// One line on stderr that says what the pipeline is doing ("gate: 2,048/10,000 certificate files
+/// One line on stderr that says what the pipeline is doing ("issued: 2,048/10,000 certificate files
 /// read"), rewritten in place and cleared at the end. Only on a terminal: a redirected stderr (a log
 /// file, a CI job) gets none of it, and nothing of it ever reaches stdout.
 /// </summary>
