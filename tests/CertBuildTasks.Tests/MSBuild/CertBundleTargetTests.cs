@@ -142,6 +142,24 @@ public sealed class CertBundleTargetTests : IDisposable
 
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void A_bundle_folder_that_holds_the_project_is_CBT4007_and_the_project_is_untouched(string folder)
+    {
+        var project = Project();
+        var before = Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal).ToList();
+
+        var bundle = Path.GetFullPath(Path.Combine(_dir.Path, folder)) + Path.DirectorySeparatorChar;
+        var build = InProcessBuild.Run(project, properties: new Dictionary<string, string?> { ["CertBundleOutputPath"] = bundle });
+
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Errors, e => e.Code == "CBT4007");
+        Assert.Contains("the bundle folder holds '", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(_dir.Path).Where(f => !f.EndsWith(".zip", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(project));
+    }
+
     [Fact]
     public void A_no_op_build_skips_the_bundle_and_never_deletes_it()
     {
