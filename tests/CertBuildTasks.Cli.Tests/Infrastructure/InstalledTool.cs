@@ -45,28 +45,9 @@ public sealed partial class InstalledTool : IDisposable
     /// <summary>The certbuild command the install put on the tool path.</summary>
     public string Command { get; }
 
-    /// <summary>Runs the installed certbuild with stdout and stderr redirected (as in a CI job), each kept apart.</summary>
-    public (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(Command)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("SOURCE_DATE_EPOCH");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "certbuild did not finish");
-        return (process.ExitCode, output, error.Result);
-    }
+    /// <summary>Runs the installed certbuild with stdout and stderr redirected (as in a CI job), each kept apart, without the host's SOURCE_DATE_EPOCH.</summary>
+    public (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.RunApart(Command, workingDirectory, arguments, start => start.Environment.Remove("SOURCE_DATE_EPOCH"));
 
     public void Dispose() => _dir.Dispose();
 

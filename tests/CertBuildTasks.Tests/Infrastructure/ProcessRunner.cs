@@ -7,6 +7,13 @@ public static class ProcessRunner
 {
     public static (int ExitCode, string Output) Run(string fileName, string workingDirectory, IEnumerable<string> arguments, Action<ProcessStartInfo>? configure = null, TimeSpan? timeout = null)
     {
+        var (code, output, error) = RunApart(fileName, workingDirectory, arguments, configure, timeout);
+        return (code, output + error);
+    }
+
+    /// <summary>The same, with stdout and stderr kept apart (what a tool prints where is part of what is tested).</summary>
+    public static (int ExitCode, string Out, string Error) RunApart(string fileName, string workingDirectory, IEnumerable<string> arguments, Action<ProcessStartInfo>? configure = null, TimeSpan? timeout = null)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -29,6 +36,6 @@ public static class ProcessRunner
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in time");
         }
 
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }
