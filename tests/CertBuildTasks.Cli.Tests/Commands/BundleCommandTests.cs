@@ -59,6 +59,19 @@ public sealed class BundleCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_cancelled_run_exits_2_and_writes_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var run = Certbuild.Run(_dir.Path, Bundle("Contoso", "--sarif", "certbuild.sarif"), cancellation: cancelled.Token);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("certbuild bundle: cancelled; no output was written", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Path));
+    }
+
+    [Fact]
     public void A_failure_report_inside_the_bundle_folder_is_refused_before_anything_runs()
     {
         var run = Certbuild.Run(_dir.Path, Bundle("Broken", "--failure-report", "out/certbundle/failure.html"));

@@ -79,6 +79,21 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public void With_require_all_a_planned_certificate_the_CA_has_not_issued_is_an_error()
+    {
+        var arguments = IssueThePlan();
+        var missing = FirstInternalId();
+        File.Delete(_dir.File($"issued/{missing}.cer"));
+
+        var relaxed = Certbuild.Run(_dir.Path, arguments);
+        var strict = Certbuild.Run(_dir.Path, [.. arguments, "--require-all"]);
+
+        Assert.True(relaxed.ExitCode == 0, relaxed.ToString());
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains(strict.Lines, l => l.Contains(": error CBT", StringComparison.Ordinal) && l.Contains(missing, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void On_a_terminal_the_gate_counts_the_files_it_read_and_the_certificates_it_judged()
     {
         var arguments = IssueThePlan();

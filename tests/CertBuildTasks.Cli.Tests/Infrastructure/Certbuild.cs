@@ -15,11 +15,12 @@ public static class Certbuild
 
     /// <param name="terminal">Whether stderr is a terminal (the progress line shows only there).</param>
     /// <param name="environment">The variables certbuild sees (none by default: SOURCE_DATE_EPOCH of the test host must not leak in).</param>
-    public static Outcome Run(string currentDirectory, string[] arguments, bool terminal = false, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="cancellation">As Ctrl+C cancels it (none by default).</param>
+    public static Outcome Run(string currentDirectory, string[] arguments, bool terminal = false, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellation = default)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var context = new CommandContext(output, error, currentDirectory, terminal, CancellationToken.None)
+        var context = new CommandContext(output, error, currentDirectory, terminal, cancellation)
         {
             Environment = name => environment?.GetValueOrDefault(name),
         };

@@ -20,7 +20,7 @@ public sealed class PolicyDefaultsAppliedRule : PolicyRule
             return;
         }
 
-        var what = policy.IsBuiltIn ? "No CertPolicy item is given; the build" : "The certificate policy";
+        var what = policy.IsBuiltIn ? "No certificate policy is given (a CertPolicy item, or certbuild --policy), so the plan" : "The certificate policy";
         report(policy.IsBuiltIn ? SourceLocation.None : policy.Location, what, string.Join("; ", policy.Defaulted));
     }
 }

@@ -27,7 +27,7 @@ public class PolicyDefaultsAppliedRuleTests
     public void Without_a_policy_file_the_built_in_defaults_are_reported()
     {
         var d = Assert.Single(Validate.Run(SampleInputs.Topology(), policy: null).Of("CBT2000"));
-        Assert.Contains("No CertPolicy item", d.Message, StringComparison.Ordinal);
+        Assert.StartsWith("No certificate policy is given (a CertPolicy item, or certbuild --policy), so the plan uses built-in defaults: ", d.Message, StringComparison.Ordinal);
         Assert.True(d.Location.IsNone);
         Assert.DoesNotContain(Validate.Run(SampleInputs.Topology(), new JObject()).Diagnostics, x => x.Severity >= DiagnosticSeverity.Warning);
     }
