@@ -1,5 +1,3 @@
-using System.Text;
-using CertBuildTasks.Bundle;
 using CertBuildTasks.IO;
 using CertBuildTasks.Pipeline;
 using Microsoft.Build.Framework;
@@ -74,9 +72,7 @@ public sealed class FinishCertificateBuild : CertPipelineTask
 
     private void WriteFailureReport()
     {
-        var stored = State.LoadDiagnostics().Select(Effective).ToList();
-        var content = Pipeline.Report(stored, failed: true);
-        AtomicFile.WriteAllBytes(FailureReportPath, Encoding.UTF8.GetBytes(ReportWriter.Write(content)));
+        Pipeline.WriteFailureReport(FailureReportPath, [.. State.LoadDiagnostics().Select(Effective)]);
         Log.LogMessage(MessageImportance.High, "CertBuildTasks: the build failed; what it found is in {0}", Path.GetFullPath(FailureReportPath));
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using CertBuildTasks.Bundle;
 using CertBuildTasks.Cli.Arguments;
 using CertBuildTasks.Diagnostics;
 using CertBuildTasks.IO;
@@ -125,7 +123,7 @@ internal sealed class BundleCommand : PipelineCommand
             return;
         }
 
-        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(ReportWriter.Write(pipeline.Report(found, failed: true))));
+        pipeline.WriteFailureReport(path, found);
         written.Add(("failure report", path));
     }
 }

@@ -184,6 +184,14 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
         }
     }
 
+    /// <summary>
+    /// The report of a failed build (CertFailureReportPath, certbuild --failure-report), written
+    /// atomically: what was found and whatever the stages computed — never into a bundle.
+    /// </summary>
+    /// <exception cref="OutputWriteException">The file could not be written.</exception>
+    public void WriteFailureReport(string path, IReadOnlyList<Diagnostic> reported) =>
+        AtomicFile.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Write(Report(reported, failed: true))));
+
     /// <summary>Computes the bundle and publishes it atomically: the folder and the deterministic zip beside it.</summary>
     /// <exception cref="OutputWriteException">
     /// The bundle could not be written, or its folder holds the project or an input: publishing replaces
