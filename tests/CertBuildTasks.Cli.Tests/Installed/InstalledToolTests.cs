@@ -24,6 +24,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IDisposable
         using var archive = System.IO.Compression.ZipFile.OpenRead(tool.Package);
         Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
         Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/docs/rules/CBT1001.md", StringComparison.Ordinal));
+        Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/certbuild-result.schema.json", StringComparison.Ordinal));
     }
 
     [Fact]
