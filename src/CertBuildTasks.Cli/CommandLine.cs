@@ -58,7 +58,7 @@ internal static class CommandLine
         try
         {
             var result = command.Run(context, parsed);
-            ResultWriter.Write(result, format, parsed.Has(Options.Quiet.Name), context, HelpBaseOrNone(parsed));
+            ResultWriter.Write(result, format, parsed.Has(Options.Quiet.Name), context);
             return result.ExitCode;
         }
         catch (UsageException ex)
@@ -74,8 +74,8 @@ internal static class CommandLine
         {
             // The contract of the tasks (never MSB4018) holds here too: a failure of the tool is a finding.
             var failure = Diagnostic.Create(InternalDiagnostics.UnexpectedFailure, SourceLocation.None, "certbuild " + command.Name, ex.GetType().Name + ": " + ex.Message);
-            var result = new CommandResult(command.Name, [failure], [], "failed unexpectedly");
-            ResultWriter.Write(result, format, parsed.Has(Options.Quiet.Name), context, HelpBaseOrNone(parsed));
+            var result = new CommandResult(command.Name, [failure], [], "failed unexpectedly", HelpBaseOrNone(parsed));
+            ResultWriter.Write(result, format, parsed.Has(Options.Quiet.Name), context);
             context.Error.WriteLine(ex.ToString());
             return result.ExitCode;
         }
@@ -88,6 +88,7 @@ internal static class CommandLine
         var other => throw new UsageException($"{Options.Format.Name}: '{other}' is not text or json"),
     };
 
+    /// <summary>The rule pages' base for a failure of the tool itself, which may have come before the command read its options.</summary>
     private static Uri? HelpBaseOrNone(ParsedArguments parsed)
     {
         try

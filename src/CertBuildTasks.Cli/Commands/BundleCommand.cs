@@ -24,15 +24,11 @@ internal sealed class BundleCommand : PipelineCommand
         Arguments.Options.GenerateCsr, Arguments.Options.KeyStore, Arguments.Options.KeyPasswordVariable,
     ];
 
-    protected override IEnumerable<(string Option, string Path)> OutputFiles(CommandContext context, ParsedArguments arguments)
+    protected override IEnumerable<(string Option, string Path)> OutputFiles(CommandContext context, ParsedArguments arguments, PipelineRun run)
     {
-        var (bundle, zip, report) = Paths(context, arguments, name: "x");
+        var (bundle, zip, report) = Paths(context, arguments, run.Name);
         yield return (Arguments.Options.BundleOut.Name, bundle);
-        if (arguments.Has(Arguments.Options.Zip.Name))
-        {
-            yield return (Arguments.Options.Zip.Name, zip);
-        }
-
+        yield return (Arguments.Options.Zip.Name, zip);
         if (report is not null)
         {
             yield return (Arguments.Options.FailureReport.Name, report);

@@ -4,9 +4,10 @@ namespace CertBuildTasks.Cli.Commands;
 
 /// <summary>
 /// What a command found and did: every finding in stage order, the files it wrote (by role: plan,
-/// bundle, zip, sarif, …), and a line saying what it did. The exit code follows from them.
+/// bundle, zip, sarif, …), a line saying what it did, and where the findings' rule pages are. The exit
+/// code follows from them.
 /// </summary>
-internal sealed record CommandResult(string Command, IReadOnlyList<Diagnostic> Findings, IReadOnlyList<(string Role, string Path)> Written, string Summary)
+internal sealed record CommandResult(string Command, IReadOnlyList<Diagnostic> Findings, IReadOnlyList<(string Role, string Path)> Written, string Summary, Uri? HelpBase)
 {
     /// <summary>Findings that mean certbuild could not do its job (an output it could not write, an internal failure): exit code 2, not 1.</summary>
     private static readonly HashSet<string> CouldNotRun = new(StringComparer.Ordinal)

@@ -35,20 +35,21 @@ internal sealed class ConvertCommand : Command
         var configs = PipelineRun.SeverityConfigFiles(context, arguments, anchors);
         var resolver = new SeverityResolver(SeverityOptions.Default with { Overrides = PipelineRun.Severities(arguments) }, SeverityConfigurationFiles.Load(configs));
 
+        var help = PipelineRun.HelpBase(arguments);
         var (json, diagnostics) = TopologyConversion.Prepare(request);
         var findings = resolver.ResolveAll(diagnostics).ToList();
         if (json is null || findings.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            return new CommandResult(Name, findings, [], "nothing written");
+            return new CommandResult(Name, findings, [], "nothing written", help);
         }
 
         // A file system that refuses the write is an output certbuild could not write (CBT4007, exit code 2).
         if (TopologyConversion.Write(request, json) is { } problem)
         {
             findings.Add(Diagnostic.Create(IO.OutputDiagnostics.WriteFailed, SourceLocation.None, "certbuild convert", request.Destination, problem.TrimEnd('.')));
-            return new CommandResult(Name, findings, [], "nothing written");
+            return new CommandResult(Name, findings, [], "nothing written", help);
         }
 
-        return new CommandResult(Name, findings, [("topology", request.Destination)], "converted");
+        return new CommandResult(Name, findings, [("topology", request.Destination)], "converted", help);
     }
 }

@@ -22,16 +22,16 @@ internal abstract class PipelineCommand : Command
     {
         var run = PipelineRun.From(context, arguments);
         var sarif = arguments.Value(Arguments.Options.Sarif.Name) is { } given ? context.FullPath(given) : null;
-        var outputs = OutputFiles(context, arguments).ToList();
+        var quiet = arguments.Has(Arguments.Options.Quiet.Name);
+        using var progress = context.ErrorIsTerminal && !quiet ? new ProgressLine(context.Error) : null;
+        var pipeline = new CertificatePipeline(run.Inputs, progress is null ? null : progress.Report);
+        var outputs = OutputFiles(context, arguments, run).ToList();
         if (sarif is not null)
         {
             outputs.Add((Arguments.Options.Sarif.Name, sarif));
         }
 
-        RefuseOutputsOverInputs(run, outputs);
-        var quiet = arguments.Has(Arguments.Options.Quiet.Name);
-        using var progress = context.ErrorIsTerminal && !quiet ? new ProgressLine(context.Error) : null;
-        var pipeline = new CertificatePipeline(run.Inputs, progress is null ? null : progress.Report);
+        RefuseOutputsOverInputs(run, pipeline.FilesRead(), outputs);
         var written = new List<(string Role, string Path)>();
         var extra = new List<Diagnostic>();
         string summary;
@@ -60,7 +60,7 @@ internal abstract class PipelineCommand : Command
             }
         }
 
-        return new CommandResult(Name, findings, written, summary);
+        return new CommandResult(Name, findings, written, summary, run.Inputs.RulesHelpBase);
     }
 
     /// <summary>Runs the command's stage and writes its outputs; returns the summary line.</summary>
@@ -68,16 +68,12 @@ internal abstract class PipelineCommand : Command
     protected abstract string Execute(CertificatePipeline pipeline, PipelineRun run, CommandContext context, ParsedArguments arguments, List<(string Role, string Path)> written);
 
     /// <summary>The files this command writes besides --sarif, by option, to refuse one that is an input.</summary>
-    protected virtual IEnumerable<(string Option, string Path)> OutputFiles(CommandContext context, ParsedArguments arguments) => [];
+    protected virtual IEnumerable<(string Option, string Path)> OutputFiles(CommandContext context, ParsedArguments arguments, PipelineRun run) => [];
 
     /// <summary>An output over an input would destroy what the run reads (a SARIF log named like the topology, say): refused before anything runs.</summary>
-    private static void RefuseOutputsOverInputs(PipelineRun run, IReadOnlyList<(string Option, string Path)> outputs)
+    private static void RefuseOutputsOverInputs(PipelineRun run, IEnumerable<string> read, IReadOnlyList<(string Option, string Path)> outputs)
     {
         var inputs = run.Inputs;
-        var read = new[] { inputs.ProjectFile }
-            .Concat(inputs.TopologyFiles).Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
-            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
-            .Concat(inputs.SeverityConfigFiles ?? []);
         foreach (var (option, path) in outputs)
         {
             if (read.FirstOrDefault(r => FolderPaths.IsAtOrInside(r, path)) is { } input)

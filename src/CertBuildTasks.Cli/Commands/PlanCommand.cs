@@ -15,7 +15,7 @@ internal sealed class PlanCommand : PipelineCommand
 
     protected override IReadOnlyList<OptionSpec> OwnOptions => [Arguments.Options.PlanOut];
 
-    protected override IEnumerable<(string Option, string Path)> OutputFiles(CommandContext context, ParsedArguments arguments) =>
+    protected override IEnumerable<(string Option, string Path)> OutputFiles(CommandContext context, ParsedArguments arguments, PipelineRun run) =>
         arguments.Value(Arguments.Options.PlanOut.Name) is { } output ? [(Arguments.Options.PlanOut.Name, context.FullPath(output))] : [];
 
     protected override string Execute(CertificatePipeline pipeline, PipelineRun run, CommandContext context, ParsedArguments arguments, List<(string Role, string Path)> written)

@@ -10,11 +10,11 @@ namespace CertBuildTasks.Cli.Output;
 /// <summary>Prints a command's result on stdout: canonical lines and a summary, or one JSON document (docs/cli.md).</summary>
 internal static class ResultWriter
 {
-    public static void Write(CommandResult result, OutputFormat format, bool quiet, CommandContext context, Uri? helpBase)
+    public static void Write(CommandResult result, OutputFormat format, bool quiet, CommandContext context)
     {
         if (format == OutputFormat.Json)
         {
-            context.Out.Write(Json(result, helpBase));
+            context.Out.Write(Json(result));
             return;
         }
 
@@ -47,7 +47,7 @@ internal static class ResultWriter
     /// The JSON document: the tool and version, the command, its exit code, the counts, every finding
     /// (absolute file, 1-based line and column, 0 when unknown, and its rule page) and what was written.
     /// </summary>
-    private static string Json(CommandResult result, Uri? helpBase)
+    private static string Json(CommandResult result)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -80,7 +80,7 @@ internal static class ResultWriter
                 w.WriteNumber("line", Math.Max(d.Location.Line, 0));
                 w.WriteNumber("column", Math.Max(d.Location.Column, 0));
                 w.WriteString("title", d.Descriptor.Title);
-                w.WriteString("helpUri", d.Descriptor.HelpUri(helpBase));
+                w.WriteString("helpUri", d.Descriptor.HelpUri(result.HelpBase));
                 w.WriteEndObject();
             }
 

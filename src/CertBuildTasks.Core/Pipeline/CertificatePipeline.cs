@@ -138,8 +138,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
             generated.Value.Sha256.TryGetValue(f.RelativePath, out var sha) ? sha
             : added.TryGetValue(f.RelativePath, out sha) ? sha
             : added[f.RelativePath] = SHA256.HashData(f.Content);
-        var digests = inputs.TopologyFiles.Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
-            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
+        var digests = inputs.InputFiles
             .Distinct(StringComparer.Ordinal)
             .Select(p => (Path: p, Sha256: InputDigest(p)))
             .Where(x => x.Sha256 is not null)
@@ -199,7 +198,7 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
     /// </exception>
     public StageResult<BundleOutcome> PublishBundle(string bundleDirectory, string zipFile, IReadOnlyList<Diagnostic> reported, CancellationToken cancellationToken = default)
     {
-        if (InputFiles().FirstOrDefault(f => FolderPaths.IsInside(f, bundleDirectory)) is { } held)
+        if (FilesRead().FirstOrDefault(f => FolderPaths.IsInside(f, bundleDirectory)) is { } held)
         {
             throw new OutputWriteException(bundleDirectory, new IOException($"the bundle folder holds '{held}'; it is replaced as a whole on every build, so point it at a folder of its own"));
         }
@@ -214,12 +213,11 @@ public sealed class CertificatePipeline(PipelineInputs inputs, PipelineProgress?
         return bundle;
     }
 
-    /// <summary>Every file the build reads: the project, the inputs, the certificates, the configuration files (the key store is refused in the bundle by CsrStage).</summary>
-    private IEnumerable<string> InputFiles() =>
-        new[] { inputs.ProjectFile }
-            .Concat(inputs.TopologyFiles).Concat(inputs.OverridesFiles).Concat(inputs.PolicyFiles)
-            .Concat(inputs.Issued.Select(i => i.Path)).Concat(inputs.Roots.Select(r => r.Path)).Concat(inputs.Deployed.Select(d => d.Path))
-            .Concat(Severity.Files.FilePaths);
+    /// <summary>
+    /// Every file this build reads: the project, the inputs and the severity configuration files (the
+    /// key store is refused in the bundle by CsrStage). Nothing the build writes may be one of them or hold one.
+    /// </summary>
+    public IEnumerable<string> FilesRead() => [inputs.ProjectFile, .. inputs.InputFiles, .. Severity.Files.FilePaths];
 
     /// <summary>Tells the front end a stage starts its own work (after the stages it needs, so a progress line names the one at work).</summary>
     private void Starting(PipelineStage stage) => progress?.Invoke(stage, string.Empty, 0, 0);

@@ -54,6 +54,11 @@ public sealed record PipelineInputs
 
     public string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? string.Empty;
 
+    /// <summary>Every input file, in the manifest's order: topology, overrides, policy, issued, roots, deployed.</summary>
+    public IEnumerable<string> InputFiles =>
+        TopologyFiles.Concat(OverridesFiles).Concat(PolicyFiles)
+            .Concat(Issued.Select(i => i.Path)).Concat(Roots.Select(r => r.Path)).Concat(Deployed.Select(d => d.Path));
+
     /// <summary>The one topology, policy and overrides file, when the items are as many as allowed.</summary>
     internal string? TopologyPath => TopologyFiles.Length == 1 ? TopologyFiles[0] : null;
 

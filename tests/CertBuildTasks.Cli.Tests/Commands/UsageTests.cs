@@ -39,6 +39,7 @@ public sealed class UsageTests : IDisposable
         { ["check-deployed", "--topology", Topology], "--deployed is required" },
         { ["bundle", "--topology", Topology], "--out is required" },
         { ["convert", "--out", "x.json"], "name the topology to convert" },
+        { ["convert", Topology, "--out", "x.json", "--rules-base-uri", "docs/rules"], "is not an absolute URI" },
         { ["gate", "--topology", Topology, "--issued", ".;PlannedId=frontend-fe01"], "PlannedId pairs one file with one planned certificate, not a folder" },
         { ["validate", "--topology", "-h"], "--topology: '-h' does not exist" },
         { ["validate", "--topology", Topology, "--", "--help"], "'--help': certbuild validate takes no argument without an option name" },

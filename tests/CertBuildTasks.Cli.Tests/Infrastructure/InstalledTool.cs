@@ -14,21 +14,13 @@ public sealed partial class InstalledTool : IDisposable
     public InstalledTool()
     {
         var feed = _dir.File("feed");
-        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks.Cli", "CertBuildTasks.Cli.csproj");
-        var (packed, packOutput) = DotNetCli.Run(RepoPaths.Root, "pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-nologo");
-        Assert.True(packed == 0, packOutput);
-        Package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        Package = LocalFeed.Pack(feed, project: Path.Combine(RepoPaths.Root, "src", "CertBuildTasks.Cli", "CertBuildTasks.Cli.csproj"));
         Version = PackageVersion().Match(Path.GetFileName(Package)).Groups["version"].Value;
 
         // The feed alone, and a package folder of its own: a package of the same version packed earlier
         // from other sources must never be what is installed.
-        var config = _dir.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config><add key="globalPackagesFolder" value="{_dir.File("packages")}" /></config>
-              <packageSources><clear /><add key="local" value="{feed}" /></packageSources>
-            </configuration>
-            """);
+        LocalFeed.Configure(_dir.Path, feed, _dir.File("packages"), feedOnly: true);
+        var config = _dir.File("nuget.config");
         ToolPath = _dir.File("tools");
         var (installed, installOutput) = DotNetCli.Run(_dir.Path, "tool", "install", "CertBuildTasks.Cli", "--version", Version, "--tool-path", ToolPath, "--configfile", config);
         Assert.True(installed == 0, installOutput);

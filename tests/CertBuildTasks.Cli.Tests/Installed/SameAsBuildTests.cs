@@ -60,20 +60,12 @@ public sealed class SameAsBuildTests(InstalledTool tool) : IDisposable
     private static void WriteProject(string project, string topology, string? policy)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(project)!);
-        File.WriteAllText(project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
-              </PropertyGroup>
-              <Import Project="{RepoPaths.PropsFile}" />
-              <ItemGroup>
-                <CertTopology Include="{topology}" />
-                {(policy is null ? string.Empty : $"<CertPolicy Include=\"{policy}\" />")}
-              </ItemGroup>
-              <Import Project="{RepoPaths.TargetsFile}" />
-            </Project>
-            """);
+        File.WriteAllText(project, SourceTreeProject.Xml($"""
+            <ItemGroup>
+              <CertTopology Include="{topology}" />
+              {(policy is null ? string.Empty : $"<CertPolicy Include=\"{policy}\" />")}
+            </ItemGroup>
+            """));
     }
 
     private static void AssertSameFiles(string expected, string actual)

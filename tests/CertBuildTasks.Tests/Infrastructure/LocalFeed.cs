@@ -1,15 +1,16 @@
 namespace CertBuildTasks.Tests.Infrastructure;
 
-/// <summary>The package as a consumer gets it: packed from the built task into a folder feed, restored into a private package folder.</summary>
+/// <summary>A package as a consumer gets it: packed from the built project into a folder feed, restored into a private package folder.</summary>
 public static class LocalFeed
 {
     /// <summary>
-    /// Packs CertBuildTasks (already built by the test project) into an empty <paramref name="feed"/>,
-    /// as <paramref name="version"/> or, without one, as the version git gives; returns the .nupkg.
+    /// Packs CertBuildTasks, or <paramref name="project"/> (either already built by the test project),
+    /// into an empty <paramref name="feed"/>, as <paramref name="version"/> or, without one, as the
+    /// version git gives; returns the .nupkg.
     /// </summary>
-    public static string Pack(string feed, string? version = null)
+    public static string Pack(string feed, string? version = null, string? project = null)
     {
-        var project = Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
+        project ??= Path.Combine(RepoPaths.Root, "src", "CertBuildTasks", "CertBuildTasks.csproj");
         string[] arguments = ["pack", project, "-c", RepoPaths.Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-nologo"];
         var (code, output) = DotNetCli.Run(RepoPaths.Root, version is null ? arguments : [.. arguments, "-p:MinVerVersionOverride=" + version]);
         Assert.True(code == 0, output);

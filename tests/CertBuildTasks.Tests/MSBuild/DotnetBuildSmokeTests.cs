@@ -24,17 +24,7 @@ public sealed class DotnetBuildSmokeTests : IDisposable
 
     /// <summary>An SDK project that imports the targets from the source tree, as the package would.</summary>
     private string WriteSdkProject(string name, string items, string sdk = "Microsoft.NET.Sdk") =>
-        _dir.Write(name + ".csproj", $"""
-            <Project Sdk="{sdk}">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <CertBuildTasksAssemblyFile>{RepoPaths.TaskAssembly}</CertBuildTasksAssemblyFile>
-              </PropertyGroup>
-              <Import Project="{RepoPaths.PropsFile}" />
-              {items}
-              <Import Project="{RepoPaths.TargetsFile}" />
-            </Project>
-            """);
+        _dir.Write(name + ".csproj", SourceTreeProject.Xml(items, sdk));
 
     [Fact]
     public void A_valid_project_builds_clean_then_skips_validation_and_clean_removes_the_outputs()
